@@ -1,0 +1,62 @@
+using MouWorkspace.Abstractions.Common;
+
+namespace MouWorkspace.Abstractions.Clauses;
+
+[GenerateSerializer, Immutable, Alias("mou.clause-view")]
+public sealed record ClauseView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string MouId,
+    [property: Id(2)] string Number,
+    [property: Id(3)] string Heading,
+    [property: Id(4)] string Text,
+    [property: Id(5)] int Version,
+    [property: Id(6)] string Status,
+    [property: Id(7)] string Agreement,
+    [property: Id(8)] DateTimeOffset UpdatedAt,
+    [property: Id(9)] string UpdatedBy,
+    [property: Id(10)] int OpenBrackets);
+
+[GenerateSerializer, Immutable, Alias("mou.draft")]
+public sealed record Draft(
+    [property: Id(0)] int Version,
+    [property: Id(1)] string Text,
+    [property: Id(2)] string Author,
+    [property: Id(3)] string? AuthorState,
+    [property: Id(4)] DateTimeOffset At,
+    [property: Id(5)] string Rationale,
+    [property: Id(6)] string? Heading = null);
+
+[GenerateSerializer, Immutable, Alias("mou.comment")]
+public sealed record Comment(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Author,
+    [property: Id(2)] string? MemberState,
+    [property: Id(3)] string Text,
+    [property: Id(4)] string? Quote,
+    [property: Id(5)] string? ReplyTo,
+    [property: Id(6)] DateTimeOffset At,
+    [property: Id(7)] bool Resolved,
+    [property: Id(8)] int DraftVersion,
+    [property: Id(9)] string? ResolvedBy = null,
+    [property: Id(10)] DateTimeOffset? ResolvedAt = null);
+
+[GenerateSerializer, Immutable, Alias("mou.proposal")]
+public sealed record Proposal(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Text,
+    [property: Id(2)] string? MemberState,
+    [property: Id(3)] string OnBehalfOf,
+    [property: Id(4)] string By,
+    [property: Id(5)] DateTimeOffset At,
+    [property: Id(6)] string Status,
+    [property: Id(7)] int BaseVersion);
+
+[GenerateSerializer, Immutable, Alias("mou.init-clause")]
+public sealed record InitClause(
+    [property: Id(0)] string MouId,
+    [property: Id(1)] string ClauseId,
+    [property: Id(2)] string Number,
+    [property: Id(3)] string Heading,
+    [property: Id(4)] string Text,
+    [property: Id(5)] string Rationale,
+    [property: Id(6)] Actor By);

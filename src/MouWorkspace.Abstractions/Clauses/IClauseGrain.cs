@@ -1,0 +1,39 @@
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Domain.Clauses;
+
+namespace MouWorkspace.Abstractions.Clauses;
+
+/// <summary>
+/// One clause of one MOU, keyed by <see cref="ClauseKey.For"/>: its immutable drafts, comment threads and
+/// attributed proposals. Its state grows without bound, so it lives in blob storage.
+/// </summary>
+[Alias("mou.IClauseGrain")]
+public interface IClauseGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the clause with its first draft; refused when it exists already.</summary>
+    Task<Outcome<ClauseView>> InitializeAsync(InitClause command);
+
+    /// <summary>The current draft, or null when the clause does not exist.</summary>
+    Task<ClauseView?> GetAsync();
+
+    /// <summary>
+    /// Saves a new draft when <paramref name="expectedVersion"/> is the current one; otherwise
+    /// <see cref="Failure.PreconditionFailed"/> and the other writer's draft stays.
+    /// </summary>
+    Task<Outcome<ClauseView>> SaveDraftAsync(string text, string rationale, int expectedVersion, Actor by);
+
+    Task<IReadOnlyList<Draft>> GetDraftsAsync();
+
+    /// <summary>Agreement is refused while the text holds brackets.</summary>
+    Task<Outcome<ClauseView>> SetAgreementAsync(Agreement agreement, Actor by);
+
+    Task<Outcome<Comment>> AddCommentAsync(string text, string? quote, string? replyTo, Actor by);
+
+    Task<Outcome<Comment>> ResolveCommentAsync(string commentId, bool resolved, Actor by);
+
+    Task<IReadOnlyList<Comment>> GetCommentsAsync();
+
+    Task<Outcome<Proposal>> AddProposalAsync(string text, string onBehalfOf, Actor by);
+
+    Task<IReadOnlyList<Proposal>> GetProposalsAsync();
+}

@@ -1,0 +1,10 @@
+namespace MouWorkspace.Abstractions.Common;
+
+/// <summary>Who does something: taken from the signed-in user's token, recorded on every change.</summary>
+[GenerateSerializer, Immutable, Alias("mou.actor")]
+public sealed record Actor(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Role,
+    [property: Id(3)] string? MemberState,
+    [property: Id(4)] string Organization);

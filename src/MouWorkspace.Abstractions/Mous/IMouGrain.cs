@@ -1,0 +1,39 @@
+using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Domain.Positions;
+
+namespace MouWorkspace.Abstractions.Mous;
+
+/// <summary>
+/// One MOU: metadata, parties, the clause order and numbers, published revisions and the positions on them.
+/// Clause texts live in their own grains; the MOU asks them when it needs the whole text.
+/// </summary>
+[Alias("mou.IMouGrain")]
+public interface IMouGrain : IGrainWithStringKey
+{
+    Task<Outcome<MouInfo>> CreateAsync(CreateMou command);
+
+    /// <summary>null when the MOU does not exist.</summary>
+    Task<MouInfo?> GetInfoAsync();
+
+    /// <summary>Numbers the new clause (stable PP/OP numbering) and creates its grain.</summary>
+    Task<Outcome<ClauseView>> AddClauseAsync(AddClause command);
+
+    /// <summary>Takes a clause out of the text; its grain and history stay for older revisions.</summary>
+    Task<Outcome<bool>> RemoveClauseAsync(string clauseId, Actor by);
+
+    /// <summary>Every clause's current draft, in document order.</summary>
+    Task<IReadOnlyList<ClauseView>> GetClausesAsync();
+
+    Task<bool> HasClauseAsync(string clauseId);
+
+    /// <summary>An immutable snapshot of every clause's current draft.</summary>
+    Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by);
+
+    Task<RevisionSnapshot?> GetRevisionAsync(int number);
+
+    /// <summary>A party's position on the latest revision; a later position of the same state replaces it.</summary>
+    Task<Outcome<PositionEntry>> GivePositionAsync(int revision, string memberState, PositionKind position, string note, Actor by);
+
+    Task<PositionsView?> GetPositionsAsync(int revision);
+}

@@ -1,0 +1,92 @@
+using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Domain.Numbering;
+using MouWorkspace.Domain.Positions;
+
+namespace MouWorkspace.Abstractions.Mous;
+
+[GenerateSerializer, Immutable, Alias("mou.create-mou")]
+public sealed record CreateMou(
+    [property: Id(0)] string Organization,
+    [property: Id(1)] string Title,
+    [property: Id(2)] IReadOnlyList<string> Parties,
+    [property: Id(3)] bool Confidential,
+    [property: Id(4)] Actor By);
+
+[GenerateSerializer, Immutable, Alias("mou.add-clause")]
+public sealed record AddClause(
+    [property: Id(0)] string Heading,
+    [property: Id(1)] string Text,
+    [property: Id(2)] string? After,
+    [property: Id(3)] ClauseKind Kind,
+    [property: Id(4)] Actor By,
+    [property: Id(5)] string? Number = null);
+
+[GenerateSerializer, Immutable, Alias("mou.summary")]
+public sealed record MouSummary(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Organization,
+    [property: Id(3)] string Status);
+
+[GenerateSerializer, Immutable, Alias("mou.revision-info")]
+public sealed record RevisionInfo(
+    [property: Id(0)] int Number,
+    [property: Id(1)] string Label,
+    [property: Id(2)] string Hash,
+    [property: Id(3)] DateTimeOffset PublishedAt,
+    [property: Id(4)] string PublishedBy);
+
+[GenerateSerializer, Immutable, Alias("mou.info")]
+public sealed record MouInfo(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Organization,
+    [property: Id(3)] IReadOnlyList<string> Parties,
+    [property: Id(4)] bool Confidential,
+    [property: Id(5)] IReadOnlyList<string> ClauseIds,
+    [property: Id(6)] IReadOnlyList<RevisionInfo> Revisions,
+    [property: Id(7)] DateTimeOffset CreatedAt,
+    [property: Id(8)] string Status);
+
+/// <summary>A clause as it stood in a published revision.</summary>
+[GenerateSerializer, Immutable, Alias("mou.clause-text")]
+public sealed record ClauseText(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Number,
+    [property: Id(2)] string Heading,
+    [property: Id(3)] string Text,
+    [property: Id(4)] int Version,
+    [property: Id(5)] string Status);
+
+[GenerateSerializer, Immutable, Alias("mou.revision")]
+public sealed record RevisionSnapshot(
+    [property: Id(0)] RevisionInfo Info,
+    [property: Id(1)] IReadOnlyList<ClauseText> Clauses);
+
+[GenerateSerializer, Immutable, Alias("mou.position")]
+public sealed record PositionEntry(
+    [property: Id(0)] string MemberState,
+    [property: Id(1)] PositionKind Position,
+    [property: Id(2)] string Note,
+    [property: Id(3)] string By,
+    [property: Id(4)] DateTimeOffset At);
+
+[GenerateSerializer, Immutable, Alias("mou.positions")]
+public sealed record PositionsView(
+    [property: Id(0)] int Revision,
+    [property: Id(1)] string Hash,
+    [property: Id(2)] IReadOnlyList<PositionEntry> Positions,
+    [property: Id(3)] ConsensusState Consensus);
+
+public static class MouStatus
+{
+    public const string Drafting = "drafting";
+    public const string UnderNegotiation = "under-negotiation";
+    public const string Adopted = "adopted";
+}
+
+public static class ClauseViews
+{
+    public static ClauseText ToText(this ClauseView c) => new(c.Id, c.Number, c.Heading, c.Text, c.Version, c.Status);
+}

@@ -1,0 +1,156 @@
+using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Abstractions.Organizations;
+using MouWorkspace.Domain.Numbering;
+using MouWorkspace.Domain.Positions;
+using MouWorkspace.Domain.Revisions;
+
+namespace MouWorkspace.Grains.Mous;
+
+public sealed class MouGrain(
+    [PersistentState("mou", StorageNames.Blobs)] IPersistentState<MouState> state,
+    TimeProvider clock) : Grain, IMouGrain
+{
+    private MouState S => state.State;
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<Outcome<MouInfo>> CreateAsync(CreateMou command)
+    {
+        if (S.Exists)
+            return Outcome<MouInfo>.Fail(Failure.Conflict, "the MOU exists already");
+        S.Title = command.Title;
+        S.Organization = command.Organization;
+        S.Parties = command.Parties.Select(p => p.ToUpperInvariant()).Distinct().ToList();
+        S.Confidential = command.Confidential;
+        S.CreatedAt = clock.GetUtcNow();
+        S.CreatedBy = command.By.Name;
+        await state.WriteStateAsync();
+        await PublishSummaryAsync();
+        return Outcome<MouInfo>.Success(Info());
+    }
+
+    public Task<MouInfo?> GetInfoAsync() => Task.FromResult(S.Exists ? Info() : null);
+
+    public async Task<Outcome<ClauseView>> AddClauseAsync(AddClause command)
+    {
+        if (!S.Exists)
+            return Outcome<ClauseView>.Fail(Failure.NotFound, "no such MOU");
+        var index = S.Clauses.Count;
+        if (command.After is not null)
+        {
+            var afterIndex = S.Clauses.FindIndex(c => c.Id == command.After);
+            if (afterIndex < 0)
+                return Outcome<ClauseView>.Fail(Failure.Invalid, $"after: there is no clause {command.After} in this MOU");
+            index = afterIndex + 1;
+        }
+        var numbers = S.Clauses.Select(c => c.Number).ToList();
+        var number = command.Number ?? ClauseNumbering.Next(command.Kind, numbers, index);
+        if (numbers.Contains(number, StringComparer.OrdinalIgnoreCase))
+            return Outcome<ClauseView>.Fail(Failure.Conflict, $"number: {number} is taken");
+
+        var entry = new ClauseEntry(Ids.New(), number);
+        var clause = GrainFactory.GetGrain<IClauseGrain>(ClauseKey.For(Id, entry.Id));
+        var created = await clause.InitializeAsync(new InitClause(Id, entry.Id, number, command.Heading, command.Text, "first draft", command.By));
+        if (!created.Ok)
+            return created;
+        S.Clauses.Insert(index, entry);
+        await WriteOrRollBackAsync(() => S.Clauses.Remove(entry));
+        return created;
+    }
+
+    public async Task<Outcome<bool>> RemoveClauseAsync(string clauseId, Actor by)
+    {
+        var entry = S.Clauses.Find(c => c.Id == clauseId);
+        if (entry is null)
+            return Outcome<bool>.Fail(Failure.NotFound, $"there is no clause {clauseId} in this MOU");
+        var index = S.Clauses.IndexOf(entry);
+        S.Clauses.RemoveAt(index);
+        S.Removed.Add(entry);
+        await WriteOrRollBackAsync(() => { S.Removed.Remove(entry); S.Clauses.Insert(index, entry); });
+        return Outcome<bool>.Success(true);
+    }
+
+    public async Task<IReadOnlyList<ClauseView>> GetClausesAsync()
+    {
+        var views = await Task.WhenAll(S.Clauses.Select(c => GrainFactory.GetGrain<IClauseGrain>(ClauseKey.For(Id, c.Id)).GetAsync()));
+        return views.OfType<ClauseView>().ToArray();
+    }
+
+    public Task<bool> HasClauseAsync(string clauseId) =>
+        Task.FromResult(S.Clauses.Exists(c => c.Id == clauseId) || S.Removed.Exists(c => c.Id == clauseId));
+
+    public async Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by)
+    {
+        if (!S.Exists)
+            return Outcome<RevisionInfo>.Fail(Failure.NotFound, "no such MOU");
+        if (S.Clauses.Count == 0)
+            return Outcome<RevisionInfo>.Fail(Failure.Conflict, "the MOU has no clauses to publish");
+        if (S.Revisions.Exists(r => string.Equals(r.Info.Label, symbol, StringComparison.OrdinalIgnoreCase)))
+            return Outcome<RevisionInfo>.Fail(Failure.Conflict, $"symbol: a revision {symbol} exists already");
+        var clauses = (await GetClausesAsync()).Select(c => c.ToText()).ToList();
+        var hash = RevisionHash.Compute(clauses.Select(c => new ClauseSnapshot(c.Id, c.Number, c.Heading, c.Text, c.Version)).ToList());
+        var info = new RevisionInfo(S.Revisions.Count + 1, symbol, hash, clock.GetUtcNow(), by.Name);
+        var record = new RevisionRecord { Info = info, Clauses = clauses };
+        S.Revisions.Add(record);
+        await WriteOrRollBackAsync(() => S.Revisions.Remove(record));
+        await PublishSummaryAsync();
+        return Outcome<RevisionInfo>.Success(info);
+    }
+
+    public Task<RevisionSnapshot?> GetRevisionAsync(int number) =>
+        Task.FromResult(Revision(number) is { } r ? new RevisionSnapshot(r.Info, r.Clauses.ToArray()) : null);
+
+    public async Task<Outcome<PositionEntry>> GivePositionAsync(int revision, string memberState, PositionKind position, string note, Actor by)
+    {
+        var record = Revision(revision);
+        if (record is null)
+            return Outcome<PositionEntry>.Fail(Failure.NotFound, $"there is no revision {revision}");
+        if (record != S.Revisions[^1])
+            return Outcome<PositionEntry>.Fail(Failure.Conflict, $"revision {revision} is superseded: positions are given on the latest revision ({S.Revisions.Count})");
+        var state = memberState.ToUpperInvariant();
+        if (!S.Parties.Contains(state))
+            return Outcome<PositionEntry>.Fail(Failure.Conflict, $"{state} is not a party to this MOU");
+        var entry = new PositionEntry(state, position, note, by.Name, clock.GetUtcNow());
+        record.Positions.Add(entry);
+        await WriteOrRollBackAsync(() => record.Positions.Remove(entry));
+        await PublishSummaryAsync();
+        return Outcome<PositionEntry>.Success(entry);
+    }
+
+    public Task<PositionsView?> GetPositionsAsync(int revision) =>
+        Task.FromResult(Revision(revision) is { } r ? Positions(r) : null);
+
+    private PositionsView Positions(RevisionRecord record)
+    {
+        var latest = record.Positions.GroupBy(p => p.MemberState).Select(g => g.Last()).OrderBy(p => p.MemberState, StringComparer.Ordinal).ToArray();
+        var consensus = Consensus.Compute(S.Parties, latest.ToDictionary(p => p.MemberState, p => p.Position));
+        return new PositionsView(record.Info.Number, record.Info.Hash, latest, consensus);
+    }
+
+    private RevisionRecord? Revision(int number) => number >= 1 && number <= S.Revisions.Count ? S.Revisions[number - 1] : null;
+
+    private string Status() => S.Revisions.Count == 0 ? MouStatus.Drafting
+        : Positions(S.Revisions[^1]).Consensus == ConsensusState.Adopted ? MouStatus.Adopted
+        : MouStatus.UnderNegotiation;
+
+    private MouInfo Info() => new(Id, S.Title, S.Organization, S.Parties.ToArray(), S.Confidential,
+        S.Clauses.Select(c => c.Id).ToArray(), S.Revisions.Select(r => r.Info).ToArray(), S.CreatedAt, Status());
+
+    private Task PublishSummaryAsync() =>
+        GrainFactory.GetGrain<IOrganizationGrain>(S.Organization).UpsertAsync(new MouSummary(Id, S.Title, S.Organization, Status()));
+
+    private async Task WriteOrRollBackAsync(Action rollBack)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            rollBack();
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+}

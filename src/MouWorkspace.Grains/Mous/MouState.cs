@@ -1,0 +1,32 @@
+using MouWorkspace.Abstractions.Mous;
+
+namespace MouWorkspace.Grains.Mous;
+
+[GenerateSerializer, Alias("mou.mou-state")]
+public sealed class MouState
+{
+    [Id(0)] public string Title { get; set; } = "";
+    [Id(1)] public string Organization { get; set; } = "";
+    [Id(2)] public List<string> Parties { get; set; } = [];
+    [Id(3)] public bool Confidential { get; set; }
+    [Id(4)] public List<ClauseEntry> Clauses { get; set; } = [];
+    [Id(5)] public List<ClauseEntry> Removed { get; set; } = [];
+    [Id(6)] public List<RevisionRecord> Revisions { get; set; } = [];
+    [Id(7)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(8)] public string CreatedBy { get; set; } = "";
+
+    public bool Exists => Organization.Length > 0;
+}
+
+[GenerateSerializer, Alias("mou.clause-entry")]
+public sealed record ClauseEntry([property: Id(0)] string Id, [property: Id(1)] string Number);
+
+[GenerateSerializer, Alias("mou.revision-record")]
+public sealed class RevisionRecord
+{
+    [Id(0)] public required RevisionInfo Info { get; set; }
+    [Id(1)] public List<ClauseText> Clauses { get; set; } = [];
+
+    /// <summary>Every position given, oldest first; the latest of each state counts.</summary>
+    [Id(2)] public List<PositionEntry> Positions { get; set; } = [];
+}

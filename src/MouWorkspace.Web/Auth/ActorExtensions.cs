@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using MouWorkspace.Abstractions.Common;
+
+namespace MouWorkspace.Web.Auth;
+
+public static class ActorExtensions
+{
+    public static Actor ToActor(this ClaimsPrincipal user) => new(
+        user.FindFirstValue(MouClaims.Subject) ?? "",
+        user.FindFirstValue(MouClaims.Name) ?? "unknown",
+        string.Join(",", user.FindAll(MouClaims.Roles).Select(c => c.Value)),
+        user.MemberState(),
+        user.Organization());
+
+    public static string? MemberState(this ClaimsPrincipal user) => user.FindFirstValue(MouClaims.MemberState)?.ToUpperInvariant();
+
+    public static string Organization(this ClaimsPrincipal user) => user.FindFirstValue(MouClaims.Organization)?.ToLowerInvariant() ?? "";
+
+    public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Secretariat) || user.IsInRole(Roles.LegalOfficer);
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Web.Auth;
+using MouWorkspace.Web.Infrastructure;
+
+namespace MouWorkspace.Web.Endpoints;
+
+/// <summary>
+/// Loads an MOU for a user and applies the rules every MOU call shares: unknown ids are 404, another
+/// organization's texts are 403 (an Admin sees all), and in a confidential round only parties and staff see
+/// drafts and comments.
+/// </summary>
+public static class MouAccess
+{
+    public sealed record Access(IMouGrain Grain, MouInfo Mou);
+
+    public static async Task<(Access? Access, IResult? Problem)> OpenAsync(IGrainFactory grains, string mouId, ClaimsPrincipal user, bool innerRecord = false)
+    {
+        if (!Ids.IsWellFormed(mouId))
+            return (null, Problems.NotFound($"there is no MOU {mouId}"));
+        var grain = grains.GetGrain<IMouGrain>(mouId);
+        var mou = await grain.GetInfoAsync();
+        if (mou is null)
+            return (null, Problems.NotFound($"there is no MOU {mouId}"));
+        if (!user.IsInRole(Roles.Admin) && user.Organization() != mou.Organization)
+            return (null, Problems.Forbidden($"this MOU belongs to another organization ({mou.Organization})"));
+        if (innerRecord && mou.Confidential && !CanSeeConfidential(user, mou))
+            return (null, Problems.Forbidden("this round is confidential: drafts and comments are visible to the parties and staff only"));
+        return (new Access(grain, mou), null);
+    }
+
+    private static bool CanSeeConfidential(ClaimsPrincipal user, MouInfo mou) =>
+        user.IsStaff() || user.IsInRole(Roles.Admin) ||
+        (user.IsInRole(Roles.Delegate) && user.MemberState() is { } state && mou.Parties.Contains(state));
+}

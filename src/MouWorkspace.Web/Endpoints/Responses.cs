@@ -1,0 +1,47 @@
+using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Domain.Diffs;
+using MouWorkspace.Domain.Revisions;
+
+namespace MouWorkspace.Web.Endpoints;
+
+public sealed record IdResponse(string Id);
+
+public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
+
+public sealed record ClauseResponse(string Id, string Number, string Heading, string Text, int Version, string Status,
+    string Agreement, int OpenBrackets, DateTimeOffset UpdatedAt, string UpdatedBy)
+{
+    public static ClauseResponse From(ClauseView c) =>
+        new(c.Id, c.Number, c.Heading, c.Text, c.Version, c.Status, c.Agreement, c.OpenBrackets, c.UpdatedAt, c.UpdatedBy);
+}
+
+public sealed record ClauseCreatedResponse(string Id, string Number, int Version);
+
+public sealed record VersionResponse(int Version);
+
+public sealed record RevisionSummaryResponse(int Number, string Label, string Hash, DateTimeOffset PublishedAt)
+{
+    public static RevisionSummaryResponse From(RevisionInfo r) => new(r.Number, r.Label, r.Hash, r.PublishedAt);
+}
+
+public sealed record MouResponse(string Id, string Title, string Organization, string Status, bool Confidential,
+    IReadOnlyList<string> Parties, IReadOnlyList<ClauseResponse> Clauses, IReadOnlyList<RevisionSummaryResponse> Revisions,
+    double CleanShare);
+
+public sealed record RevisionClauseResponse(string Id, string Number, string Heading, string Text, int Version, string Status);
+
+public sealed record RevisionResponse(int Number, string Label, string Hash, DateTimeOffset PublishedAt, string PublishedBy,
+    IReadOnlyList<RevisionClauseResponse> Clauses);
+
+public sealed record DiffResponse(int From, int To, IReadOnlyList<DiffChange> Changes);
+
+public sealed record CompareResponse(int From, int To, IReadOnlyList<ClauseComparison> Clauses);
+
+public sealed record PositionResponse(string MemberState, string Position, string Note, string By, DateTimeOffset At)
+{
+    public static PositionResponse From(PositionEntry p) =>
+        new(p.MemberState, p.Position.ToString().ToLowerInvariant(), p.Note, p.By, p.At);
+}
+
+public sealed record PositionsResponse(int Revision, string Hash, IReadOnlyList<PositionResponse> Positions, string Consensus);

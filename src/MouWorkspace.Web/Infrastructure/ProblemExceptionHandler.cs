@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace MouWorkspace.Web.Infrastructure;
+
+/// <summary>
+/// Turns what escapes a handler into problem details without internal names or stack traces:
+/// unreadable bodies are the caller's fault (4xx), storage or cluster outages are 503, the rest is a 500.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(exception);
+        if (status >= 500)
+            logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = null,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException json } =>
+            (400, "Malformed request body", json.Path is { Length: > 1 } path ? $"The JSON body is not valid for this call at {path}." : "The request body is not valid JSON for this call."),
+        BadHttpRequestException bad when bad.StatusCode == 413 => (413, "Request body too large", "The request body is larger than this call accepts."),
+        BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read: check the body, its content type and the parameters."),
+        RequestFailedException { Status: 0 or >= 500 } or TimeoutException or Orleans.Runtime.SiloUnavailableException
+            or Orleans.Runtime.OrleansMessageRejectionException or Orleans.Storage.InconsistentStateException =>
+            (503, "Service unavailable", "Storage or the cluster is not available right now; nothing was changed. Try again shortly."),
+        _ when exception.InnerException is RequestFailedException or TimeoutException => Classify(exception.InnerException),
+        _ => (500, "Unexpected error", "The server failed to handle the request; it has been logged."),
+    };
+}

@@ -1,0 +1,22 @@
+using MouWorkspace.Web.Auth;
+using MouWorkspace.Web.Endpoints;
+using MouWorkspace.Web.Hosting;
+using MouWorkspace.Web.Seed;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var storage = await builder.AddMouStorageAsync();
+builder.AddMouSilo(storage);
+builder.AddMouAuth();
+builder.AddMouApi();
+builder.Services.AddHostedService<DemoSeeder>();
+
+var app = builder.Build();
+
+app.UseMouApi();
+app.MapMouApi();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Grains;
+using Orleans.TestingHost;
+
+namespace MouWorkspace.Grains.Tests;
+
+/// <summary>One in-process cluster for the grain tests, with memory storage under the real provider names.</summary>
+public sealed class ClusterFixture : IDisposable
+{
+    public ClusterFixture()
+    {
+        Cluster = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
+        Cluster.Deploy();
+    }
+
+    public TestCluster Cluster { get; }
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public void Dispose() => Cluster.StopAllSilos();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Blobs).AddMemoryGrainStorage(StorageNames.Tables);
+            silo.Services.AddSingleton(TimeProvider.System);
+        }
+    }
+}
+
+[CollectionDefinition("cluster")]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>;
+
+public static class Actors
+{
+    public static readonly Actor Secretariat = new("t:sec", "Secretariat", "Secretariat", null, "un");
+    public static readonly Actor Legal = new("t:legal", "Legal Officer", "LegalOfficer", null, "un");
+
+    public static Actor Delegate(string state) => new($"t:{state}", $"Delegate of {state}", "Delegate", state, "un");
+}

@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MouWorkspace.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app (API + co-hosted silo) on a real Azurite. Two instances with the same
+/// <paramref name="serviceId"/> see the same grain state, as a restarted app would.
+/// </summary>
+public sealed class MouApp(string connectionString, string? serviceId = null, IDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+{
+    /// <summary>A fixed test signing key, wired into the same JWT bearer validation the app uses.</summary>
+    public const string TestSigningKey = "bW91d29ya3NwYWNlLXRlc3Qta2V5LW5vdC1hLXNlY3JldC0zMmJ5dGVz";
+
+    public string ServiceId { get; } = serviceId ?? "test-" + Guid.NewGuid().ToString("N")[..8];
+
+    private readonly string dataPath = Directory.CreateTempSubdirectory("mouworkspace-test-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // UseSetting, not ConfigureAppConfiguration: Program reads these before it builds the host.
+        builder.UseSetting("ConnectionStrings:AzureStorage", connectionString);
+        builder.UseSetting("Orleans:ServiceId", ServiceId);
+        builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("LocalAuth:SigningKey", TestSigningKey);
+        builder.UseSetting("App:DataPath", dataPath);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client signed in through the local issuer, as a user of the given role, state and organization.</summary>
+    public async Task<HttpClient> ClientAsync(string role, string? memberState = null, string organization = "un", string? name = null)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/dev/token",
+            new { name = name ?? $"{role} {memberState ?? organization}", roles = new[] { role }, memberState, organization });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private sealed record TokenBody(string Token);
+}
