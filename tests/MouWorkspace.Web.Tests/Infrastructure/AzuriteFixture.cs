@@ -22,7 +22,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         _azurite = await AzuriteProcess.StartAsync(
-            new AzuriteOptions(), _loggerFactory.CreateLogger<AzuriteFixture>(), cts.Token);
+            new AzuriteOptions { ExtentMemoryLimitMb = 2048 }, _loggerFactory.CreateLogger<AzuriteFixture>(), cts.Token);
     }
 
     public async Task DisposeAsync()
