@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Grains;
+using MouWorkspace.Grains.Audit;
 using Orleans.TestingHost;
 
 namespace MouWorkspace.Grains.Tests;
@@ -26,6 +27,8 @@ public sealed class ClusterFixture : IDisposable
         {
             silo.AddMemoryGrainStorage(StorageNames.Blobs).AddMemoryGrainStorage(StorageNames.Tables);
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<MemoryAuditStore>();
+            silo.Services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<MemoryAuditStore>());
         }
     }
 }

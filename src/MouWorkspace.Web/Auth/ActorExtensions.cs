@@ -6,11 +6,14 @@ namespace MouWorkspace.Web.Auth;
 public static class ActorExtensions
 {
     public static Actor ToActor(this ClaimsPrincipal user) => new(
-        user.FindFirstValue(MouClaims.Subject) ?? "",
+        user.UserId(),
         user.FindFirstValue(MouClaims.Name) ?? "unknown",
         string.Join(",", user.FindAll(MouClaims.Roles).Select(c => c.Value)),
         user.MemberState(),
         user.Organization());
+
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(MouClaims.ObjectId) ?? user.FindFirstValue(MouClaims.Subject) ?? "";
 
     public static string? MemberState(this ClaimsPrincipal user) => user.FindFirstValue(MouClaims.MemberState)?.ToUpperInvariant();
 

@@ -17,6 +17,9 @@ public static class Roles
 public static class MouClaims
 {
     public const string Subject = "sub";
+
+    /// <summary>Entra ID's stable user id; preferred over <c>sub</c>, which is per application.</summary>
+    public const string ObjectId = "oid";
     public const string Name = "name";
     public const string Roles = "roles";
     public const string MemberState = "memberState";
@@ -28,6 +31,9 @@ public static class Policies
 {
     public const string Reader = "reader";
     public const string Staff = "staff";
+    public const string StaffOrAdmin = "staff-or-admin";
+    public const string LegalOfficer = "legal-officer";
+    public const string Admin = "admin";
     public const string Secretariat = "secretariat";
     public const string Delegate = "delegate";
     public const string Commenter = "commenter";

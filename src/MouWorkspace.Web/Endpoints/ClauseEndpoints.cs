@@ -16,7 +16,7 @@ public static class ClauseEndpoints
     public static RouteGroupBuilder MapClauseEndpoints(this RouteGroupBuilder api)
     {
         var clauses = api.MapGroup("/mous/{mouId}/clauses").WithTags("Clauses");
-        clauses.MapPost("/", AddAsync).RequireAuthorization(Policies.Staff)
+        clauses.MapPost("", AddAsync).RequireAuthorization(Policies.Staff)
             .Produces<ClauseCreatedResponse>(201).ProducesValidationProblem().ProducesProblem(404);
         clauses.MapGet("/{clauseId}", GetAsync).RequireAuthorization(Policies.Reader).Produces<ClauseResponse>().ProducesProblem(404);
         clauses.MapPut("/{clauseId}", SaveAsync).RequireAuthorization(Policies.Staff)

@@ -15,9 +15,9 @@ public static class MouEndpoints
     public static RouteGroupBuilder MapMouEndpoints(this RouteGroupBuilder api)
     {
         var mous = api.MapGroup("/mous").WithTags("MOUs");
-        mous.MapPost("/", CreateAsync).RequireAuthorization(Policies.Secretariat)
+        mous.MapPost("", CreateAsync).RequireAuthorization(Policies.Secretariat)
             .Produces<IdResponse>(201).ProducesValidationProblem().ProducesProblem(403);
-        mous.MapGet("/", ListAsync).RequireAuthorization(Policies.Reader).Produces<IReadOnlyList<MouSummary>>();
+        mous.MapGet("", ListAsync).RequireAuthorization(Policies.Reader).Produces<IReadOnlyList<MouSummary>>();
         mous.MapGet("/{mouId}", GetAsync).RequireAuthorization(Policies.Reader)
             .Produces<MouResponse>().ProducesProblem(404).ProducesProblem(403);
         return api;

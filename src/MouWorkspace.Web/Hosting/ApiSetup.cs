@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using MouWorkspace.Grains.Audit;
+using MouWorkspace.Web.Audit;
+using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Infrastructure;
 
@@ -19,13 +22,18 @@ public static class ApiSetup
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddMouHealthChecks();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+        services.AddSingleton<IAuditStore, AppendBlobAuditStore>();
+        builder.AddMouHardening();
     }
 
     public static void UseMouApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // After authentication, so that the budget is per user rather than per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
     }
 
@@ -34,7 +42,14 @@ public static class ApiSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         var api = app.MapGroup("/api");
-        api.MapDevTokenEndpoints();
+        api.AddEndpointFilter<AuditFilter>();
+        if (app.Services.GetRequiredService<AuthMode>().LocalIssuer)
+            api.MapDevTokenEndpoints();
+        api.MapAdminEndpoints();
+        // Unknown paths answer 404 problem details to anyone, rather than 401 to the anonymous: there is
+        // nothing there to protect (and with Entra ID configured, /api/dev/token simply does not exist).
+        app.MapFallback(() => Problems.NotFound("there is nothing at this address")).AllowAnonymous();
+        api.MapAuditEndpoints();
         api.MapMouEndpoints();
         api.MapClauseEndpoints();
         api.MapDiscussionEndpoints();

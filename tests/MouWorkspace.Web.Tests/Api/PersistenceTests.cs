@@ -48,7 +48,8 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
     public async Task A_clause_with_300_drafts_and_2000_comments_persists_and_reloads()
     {
         string serviceId, mou, clause;
-        await using (var first = new MouApp(azurite.ConnectionString))
+        var unlimited = new Dictionary<string, string> { ["RateLimit:PermitsPerMinute"] = "1000000" };
+        await using (var first = new MouApp(azurite.ConnectionString, settings: unlimited))
         {
             serviceId = first.ServiceId;
             var legal = await first.ClientAsync("LegalOfficer");

@@ -15,7 +15,8 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await AzuriteProcess.StartAsync(new AzuriteOptions(), NullLogger.Instance);
-        App = new MouApp(azurite.ConnectionString);
+        // A generous request budget: the shared app serves every HTTP test as a handful of users.
+        App = new MouApp(azurite.ConnectionString, settings: new Dictionary<string, string> { ["RateLimit:PermitsPerMinute"] = "1000000" });
         _ = App.Server; // starts the host (and the silo) now, not in the first test
     }
 

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MouWorkspace.Web.Tests.Infrastructure;
 
@@ -9,7 +11,8 @@ namespace MouWorkspace.Web.Tests.Infrastructure;
 /// The whole app (API + co-hosted silo) on a real Azurite. Two instances with the same
 /// <paramref name="serviceId"/> see the same grain state, as a restarted app would.
 /// </summary>
-public sealed class MouApp(string connectionString, string? serviceId = null, IDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class MouApp(string connectionString, string? serviceId = null, IDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? testServices = null, string environment = "Testing") : WebApplicationFactory<Program>
 {
     /// <summary>A fixed test signing key, wired into the same JWT bearer validation the app uses.</summary>
     public const string TestSigningKey = "bW91d29ya3NwYWNlLXRlc3Qta2V5LW5vdC1hLXNlY3JldC0zMmJ5dGVz";
@@ -20,7 +23,9 @@ public sealed class MouApp(string connectionString, string? serviceId = null, ID
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
+        if (testServices is not null)
+            builder.ConfigureTestServices(testServices);
         // UseSetting, not ConfigureAppConfiguration: Program reads these before it builds the host.
         builder.UseSetting("ConnectionStrings:AzureStorage", connectionString);
         builder.UseSetting("Orleans:ServiceId", ServiceId);

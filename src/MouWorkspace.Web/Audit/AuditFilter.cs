@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using MouWorkspace.Abstractions.Audit;
+using MouWorkspace.Web.Auth;
+
+namespace MouWorkspace.Web.Audit;
+
+/// <summary>Marks a read that must be audited all the same (exports: the record of what was circulated).</summary>
+public sealed class AuditedAttribute : Attribute;
+
+/// <summary>
+/// Appends an audit record for every state change the API makes (every successful non-GET call, and GETs
+/// marked <see cref="AuditedAttribute"/>): who, in which role, state and organization, what, on what, and the
+/// hash of the content the caller sent. Being a filter on the whole /api group, a new endpoint is audited
+/// without anyone remembering to.
+/// </summary>
+public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, ILogger<AuditFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var http = context.HttpContext;
+        var audited = !HttpMethods.IsGet(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<AuditedAttribute>() is not null;
+        if (!audited || http.User.Identity?.IsAuthenticated != true)
+            return result;
+        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
+        if (status is < 200 or >= 300)
+            return result;
+
+        var user = http.User;
+        var route = "/" + ((http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "").Trim('/');
+        var entry = new AuditEntry(user.UserId(), user.Identity?.Name ?? "", string.Join(",", user.FindAll(MouClaims.Roles).Select(c => c.Value)),
+            user.MemberState(), user.Organization(), $"{http.Request.Method} {route}", Target(http), status,
+            await ContentHashAsync(context, json.Value.SerializerOptions));
+        try
+        {
+            await grains.GetGrain<IAuditLogGrain>(Scope(http, user, result)).AppendAsync(entry);
+        }
+        catch (Exception ex)
+        {
+            // The change is made: answering 5xx would tell the caller it was not. Losing its record is
+            // logged as critical so that operations see it at once.
+            logger.LogCritical(ex, "Audit record not written for {Action} on {Target} by {User}", entry.Action, entry.Target, entry.UserId);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// An MOU's calls go to its own log, and so does its creation (found from the Location of the answer);
+    /// administration to the admin log; the rest (tracking) to the organization's log.
+    /// </summary>
+    public static string Scope(HttpContext http, ClaimsPrincipal user, object? result)
+    {
+        if (http.Request.RouteValues.TryGetValue("mouId", out var mouId) && mouId is string id)
+            return AuditScopes.Mou(id);
+        if (result?.GetType().GetProperty("Location")?.GetValue(result) is string location && location.StartsWith("/api/mous/", StringComparison.Ordinal))
+            return AuditScopes.Mou(location["/api/mous/".Length..].Split('/')[0]);
+        return http.Request.Path.StartsWithSegments("/api/admin") ? AuditScopes.Administration : AuditScopes.Organization(user.Organization());
+    }
+
+    private static string Target(HttpContext http) =>
+        string.Join("/", http.Request.RouteValues.Select(v => $"{v.Key}={v.Value}"));
+
+    /// <summary>SHA-256 of what the caller sent: the bound request bodies, or an uploaded file's bytes.</summary>
+    private static async Task<string> ContentHashAsync(EndpointFilterInvocationContext context, JsonSerializerOptions options)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var argument in context.Arguments)
+        {
+            switch (argument)
+            {
+                case IFormFile file:
+                    await using (var stream = file.OpenReadStream())
+                        hash.AppendData(await SHA256.HashDataAsync(stream));
+                    break;
+                case { } body when body.GetType().Name.EndsWith("Request", StringComparison.Ordinal):
+                    hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), options));
+                    break;
+            }
+        }
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+
+namespace MouWorkspace.Web.Tests.Security;
+
+/// <summary>A request for an endpoint, whether it changes the context (then each caller gets a fresh one), and who may.</summary>
+public sealed record Rule(Func<MatrixContext, HttpRequestMessage> Request, Func<Caller, bool> Allows, bool Mutates = false);
+
+/// <summary>The rules of ../shared/API.md and issue 3, one per endpoint.</summary>
+public static class AuthorizationRules
+{
+    private static bool Reader(Caller c) => c.SameOrganization || c.IsAdmin;
+    private static bool Staff(Caller c) => c.In("Secretariat", "LegalOfficer") && c.SameOrganization;
+    private static bool StaffOrAdmin(Caller c) => (c.In("Secretariat", "LegalOfficer") && c.SameOrganization) || c.IsAdmin;
+    private static bool Commenter(Caller c) => c.In("Delegate", "LegalOfficer", "Secretariat") && c.SameOrganization;
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+    private static HttpRequestMessage Delete(string path) => new(HttpMethod.Delete, path);
+    private static HttpRequestMessage Send(HttpMethod method, string path, object body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        if (ifMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
+
+    private static string Mou(MatrixContext x) => $"/api/mous/{x.MouId}";
+    private static string Clause(MatrixContext x) => $"/api/mous/{x.MouId}/clauses/{x.ClauseId}";
+
+    public static readonly IReadOnlyDictionary<string, Rule> Cases = new Dictionary<string, Rule>
+    {
+        ["POST /api/mous"] = new(_ => Send(HttpMethod.Post, "/api/mous", new { organization = "un", title = "Matrix", parties = new[] { "FRA" } }),
+            c => c.Role == "Secretariat" && c.SameOrganization, Mutates: true),
+        ["GET /api/mous"] = new(_ => Get("/api/mous?organization=un"), Reader),
+        ["GET /api/mous/{mouId}"] = new(x => Get(Mou(x)), Reader),
+        ["POST /api/mous/{mouId}/clauses"] = new(x => Send(HttpMethod.Post, Mou(x) + "/clauses", new { heading = "h", text = "New clause." }), Staff, Mutates: true),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}"] = new(x => Get(Clause(x)), Reader),
+        ["PUT /api/mous/{mouId}/clauses/{clauseId}"] = new(x => Send(HttpMethod.Put, Clause(x), new { text = "Edited.", rationale = "r" }, "\"1\""), Staff, Mutates: true),
+        ["DELETE /api/mous/{mouId}/clauses/{clauseId}"] = new(x => Delete(Clause(x)), Staff, Mutates: true),
+        ["PUT /api/mous/{mouId}/clauses/{clauseId}/agreement"] = new(x => Send(HttpMethod.Put, Clause(x) + "/agreement", new { agreement = "ad-ref" }), Staff, Mutates: true),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}/drafts"] = new(x => Get(Clause(x) + "/drafts"), Reader),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}/diff"] = new(x => Get(Clause(x) + "/diff?from=1&to=1"), Reader),
+        ["POST /api/mous/{mouId}/clauses/{clauseId}/comments"] = new(x => Send(HttpMethod.Post, Clause(x) + "/comments", new { text = "A comment." }), Commenter, Mutates: true),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}/comments"] = new(x => Get(Clause(x) + "/comments"), Reader),
+        ["PUT /api/mous/{mouId}/clauses/{clauseId}/comments/{commentId}/resolved"] = new(x => Send(HttpMethod.Put, Clause(x) + $"/comments/{x.CommentId}/resolved", new { resolved = true }), Commenter, Mutates: true),
+        ["POST /api/mous/{mouId}/clauses/{clauseId}/proposals"] = new(x => Send(HttpMethod.Post, Clause(x) + "/proposals", new { text = "Alternative wording." }),
+            c => c.Role == "Delegate" && c.SameOrganization, Mutates: true),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}/proposals"] = new(x => Get(Clause(x) + "/proposals"), Reader),
+        ["POST /api/mous/{mouId}/revisions"] = new(x => Send(HttpMethod.Post, Mou(x) + "/revisions", new { symbol = "Rev.2" }), c => c.Role == "Secretariat" && c.SameOrganization, Mutates: true),
+        ["GET /api/mous/{mouId}/revisions/{number:int}"] = new(x => Get(Mou(x) + "/revisions/1"), Reader),
+        ["GET /api/mous/{mouId}/compare"] = new(x => Get(Mou(x) + "/compare?from=1&to=1"), Reader),
+        ["POST /api/mous/{mouId}/revisions/{number:int}/positions"] = new(x => Send(HttpMethod.Post, Mou(x) + "/revisions/1/positions", new { memberState = "FRA", position = "agree" }),
+            c => c.Role == "Delegate" && c.SameOrganization && c.State == Caller.OwnState, Mutates: true),
+        ["GET /api/mous/{mouId}/revisions/{number:int}/positions"] = new(x => Get(Mou(x) + "/revisions/1/positions"), Reader),
+        ["GET /api/mous/{mouId}/audit"] = new(x => Get(Mou(x) + "/audit"), StaffOrAdmin),
+        ["GET /api/mous/{mouId}/audit/verify"] = new(x => Get(Mou(x) + "/audit/verify"), StaffOrAdmin),
+        ["GET /api/audit"] = new(_ => Get("/api/audit?organization=un"), StaffOrAdmin),
+        ["GET /api/admin/audit"] = new(_ => Get("/api/admin/audit"), c => c.IsAdmin),
+        ["GET /api/admin/users"] = new(_ => Get("/api/admin/users"), c => c.IsAdmin),
+        ["PUT /api/admin/users/{userId}"] = new(x => Send(HttpMethod.Put, $"/api/admin/users/{x.UserId}", new { name = "Renamed", memberState = "FRA", organization = "un" }), c => c.IsAdmin, Mutates: true),
+        ["DELETE /api/admin/users/{userId}"] = new(x => Delete($"/api/admin/users/{x.UserId}"), c => c.IsAdmin, Mutates: true),
+    };
+}
