@@ -1,5 +1,6 @@
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
+using MouWorkspace.Web.Frontend;
 using MouWorkspace.Web.Hosting;
 using MouWorkspace.Web.Seed;
 
@@ -9,12 +10,14 @@ var storage = await builder.AddMouStorageAsync();
 builder.AddMouSilo(storage);
 builder.AddMouAuth();
 builder.AddMouApi();
+builder.AddMouFrontend();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
 
 app.UseMouApi();
 app.MapMouApi();
+app.MapMouFrontend();
 
 await app.RunAsync();
 

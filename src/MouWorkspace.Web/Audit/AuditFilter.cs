@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using MouWorkspace.Abstractions.Audit;
 using MouWorkspace.Web.Auth;
+using MouWorkspace.Web.Frontend;
 
 namespace MouWorkspace.Web.Audit;
 
@@ -17,7 +18,7 @@ public sealed class AuditedAttribute : Attribute;
 /// hash of the content the caller sent. Being a filter on the whole /api group, a new endpoint is audited
 /// without anyone remembering to.
 /// </summary>
-public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, ILogger<AuditFilter> logger) : IEndpointFilter
+public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, LiveEvents live, ILogger<AuditFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -35,9 +36,10 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
         var entry = new AuditEntry(user.UserId(), user.Identity?.Name ?? "", string.Join(",", user.FindAll(MouClaims.Roles).Select(c => c.Value)),
             user.MemberState(), user.Organization(), $"{http.Request.Method} {route}", Target(http), status,
             await ContentHashAsync(context, json.Value.SerializerOptions));
+        var scope = Scope(http, user, result);
         try
         {
-            await grains.GetGrain<IAuditLogGrain>(Scope(http, user, result)).AppendAsync(entry);
+            await grains.GetGrain<IAuditLogGrain>(scope).AppendAsync(entry);
         }
         catch (Exception ex)
         {
@@ -45,6 +47,7 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
             // logged as critical so that operations see it at once.
             logger.LogCritical(ex, "Audit record not written for {Action} on {Target} by {User}", entry.Action, entry.Target, entry.UserId);
         }
+        live.Publish(new LiveEvent(scope, entry.Action, entry.Target, entry.Name, DateTimeOffset.UtcNow));
         return result;
     }
 

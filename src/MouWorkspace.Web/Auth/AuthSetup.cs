@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Tokens;
@@ -15,19 +17,35 @@ public sealed record AuthMode(bool LocalIssuer)
 
 public static class AuthSetup
 {
+    /// <summary>Picks the scheme per request: bearer tokens for the API, the cookie for pages.</summary>
+    public const string Smart = "Smart";
+
     /// <summary>
-    /// Entra ID through Microsoft.Identity.Web when <c>AzureAd:TenantId</c> is configured; otherwise the local
-    /// issuer, refused in the Production environment. Both end in the same JWT bearer validation, deny by default.
+    /// Entra ID through Microsoft.Identity.Web when <c>AzureAd:TenantId</c> is configured (bearer tokens for the API,
+    /// OpenID Connect for the pages); otherwise the local issuer and sign-in page, refused in the Production
+    /// environment. Deny by default either way.
     /// </summary>
     public static void AddMouAuth(this WebApplicationBuilder builder)
     {
         var mode = AuthMode.From(builder.Configuration);
         builder.Services.AddSingleton(mode);
-        if (mode.LocalIssuer)
-            AddLocalIssuer(builder);
-        else
-            AddEntraId(builder);
-
+        builder.Services.AddSingleton<FrontendTokens>();
+        var authentication = mode.LocalIssuer ? AddLocalIssuer(builder) : AddEntraId(builder);
+        authentication
+            .AddJwtBearer(FrontendTokens.Scheme, _ => { })
+            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = SelectScheme);
+        builder.Services.AddOptions<JwtBearerOptions>(FrontendTokens.Scheme).Configure<FrontendTokens>((o, tokens) =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = tokens.ValidationParameters();
+        });
+        builder.Services.PostConfigure<AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = Smart;
+            o.DefaultChallengeScheme = Smart;
+            o.DefaultForbidScheme = Smart;
+        });
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddTransient<IClaimsTransformation, DirectoryClaimsTransformation>();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -41,7 +59,16 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
     }
 
-    private static void AddLocalIssuer(WebApplicationBuilder builder)
+    private static string SelectScheme(HttpContext http)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return FrontendTokens.LooksLikeFrontendToken(authorization["Bearer ".Length..].Trim()) ? FrontendTokens.Scheme : JwtBearerDefaults.AuthenticationScheme;
+        // The API never takes the page cookie: no cross-site request can act for a signed-in user.
+        return http.Request.Path.StartsWithSegments("/api") ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+    }
+
+    private static AuthenticationBuilder AddLocalIssuer(WebApplicationBuilder builder)
     {
         if (builder.Environment.IsProduction())
             throw new InvalidOperationException(
@@ -49,26 +76,37 @@ public static class AuthSetup
                 "(AzureAd:Instance, AzureAd:TenantId, AzureAd:ClientId; see docs/security.md), or run with ASPNETCORE_ENVIRONMENT=Development for a local trial.");
         var key = LocalTokenIssuer.LoadOrCreateKey(builder.Configuration, AppPaths.DataPath(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton(sp => new LocalTokenIssuer(key, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
-        {
-            o.MapInboundClaims = false;
-            o.TokenValidationParameters = new TokenValidationParameters
+        return builder.Services.AddAuthentication()
+            .AddJwtBearer(o =>
             {
-                ValidIssuer = LocalTokenIssuer.Issuer,
-                ValidAudience = LocalTokenIssuer.Audience,
-                IssuerSigningKey = key,
-                NameClaimType = MouClaims.Name,
-                RoleClaimType = MouClaims.Roles,
-                ClockSkew = TimeSpan.FromSeconds(30),
-            };
-        });
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = LocalTokenIssuer.Issuer,
+                    ValidAudience = LocalTokenIssuer.Audience,
+                    IssuerSigningKey = key,
+                    NameClaimType = MouClaims.Name,
+                    RoleClaimType = MouClaims.Roles,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            })
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/signin";
+                o.Cookie.Name = "mou.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            });
     }
 
-    private static void AddEntraId(WebApplicationBuilder builder)
+    private static AuthenticationBuilder AddEntraId(WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("AzureAd");
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddMicrosoftIdentityWebApi(section, JwtBearerDefaults.AuthenticationScheme);
+        var authentication = builder.Services.AddAuthentication();
+        authentication.AddMicrosoftIdentityWebApi(section, JwtBearerDefaults.AuthenticationScheme);
+        authentication.AddMicrosoftIdentityWebApp(section, OpenIdConnectDefaults.AuthenticationScheme, CookieAuthenticationDefaults.AuthenticationScheme);
         // Our claim names: app roles arrive as "roles", the display name as "name"; no inbound mapping.
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {
@@ -76,5 +114,15 @@ public static class AuthSetup
             o.TokenValidationParameters.NameClaimType = MouClaims.Name;
             o.TokenValidationParameters.RoleClaimType = MouClaims.Roles;
         });
+        // Pages that need a user send the browser to Entra ID; the API answers 401 instead (see SelectScheme).
+        builder.Services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
+            o => o.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme);
+        builder.Services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters.NameClaimType = MouClaims.Name;
+            o.TokenValidationParameters.RoleClaimType = MouClaims.Roles;
+        });
+        return authentication;
     }
 }

@@ -35,6 +35,7 @@ public static class ApiSetup
         // After authentication, so that the budget is per user rather than per address.
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseAntiforgery();
     }
 
     public static void MapMouApi(this WebApplication app)

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MouWorkspace.Web.Auth;
+
+/// <summary>
+/// The pages call the same HTTP API as every other client, so that one set of rules and one audit apply.
+/// They do it with short-lived tokens the app signs for the signed-in user's own claims (from the page
+/// cookie, local or Entra ID), validated by a scheme of their own. The key is <c>Frontend:SigningKey</c>
+/// (base64; needed when the front end runs apart from the API) or a random one per process.
+/// </summary>
+public sealed class FrontendTokens(IConfiguration configuration, TimeProvider clock)
+{
+    public const string Scheme = "Frontend";
+    public const string Issuer = "mouworkspace-frontend";
+    public const string Audience = "mouworkspace-api";
+
+    private static readonly string[] Carried = [MouClaims.Subject, MouClaims.ObjectId, MouClaims.Name, MouClaims.Roles, MouClaims.MemberState, MouClaims.Organization];
+    private readonly JsonWebTokenHandler handler = new();
+
+    public SymmetricSecurityKey Key { get; } = new(configuration["Frontend:SigningKey"] is { Length: > 0 } configured
+        ? Convert.FromBase64String(configured) : RandomNumberGenerator.GetBytes(32));
+
+    public string Issue(ClaimsPrincipal user)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>();
+        foreach (var type in Carried)
+        {
+            var values = user.FindAll(type).Select(c => c.Value).ToArray();
+            if (values.Length > 0)
+                claims[type] = type == MouClaims.Roles ? values : values[0];
+        }
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    public TokenValidationParameters ValidationParameters() => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = Key,
+        NameClaimType = MouClaims.Name,
+        RoleClaimType = MouClaims.Roles,
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>Whether a bearer token claims to be ours (unvalidated: only to pick the scheme that validates it).</summary>
+    public static bool LooksLikeFrontendToken(string token)
+    {
+        try
+        {
+            return new JsonWebToken(token).Issuer == Issuer;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
