@@ -44,8 +44,8 @@ internal static class CommentsWriter
                 ex.ParaIdParent = ParaId(parent);
             extended.Append(ex);
         }
-        main.AddNewPart<WordprocessingCommentsPart>().Comments = comments;
-        main.AddNewPart<WordprocessingCommentsExPart>().CommentsEx = extended;
+        main.AddNewPart<WordprocessingCommentsPart>("rIdComments").Comments = comments;
+        main.AddNewPart<WordprocessingCommentsExPart>("rIdCommentsEx").CommentsEx = extended;
     }
 
     private static string Id(int wordId) => wordId.ToString(CultureInfo.InvariantCulture);

@@ -13,9 +13,9 @@ internal static class PageLayout
 
     public static SectionProperties Build(MainDocumentPart main, ExportDocument document, RunFactory runs)
     {
-        var header = main.AddNewPart<HeaderPart>();
+        var header = main.AddNewPart<HeaderPart>("rIdHeader1");
         header.Header = new Header(TitleBlock.Line("Header", $"{document.Organization}    {TitleBlock.SymbolLine(document)}", runs));
-        var footer = main.AddNewPart<FooterPart>();
+        var footer = main.AddNewPart<FooterPart>("rIdFooter1");
         footer.Footer = new Footer(PageXOfY(runs));
 
         var section = new SectionProperties(

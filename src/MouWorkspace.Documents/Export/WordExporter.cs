@@ -21,10 +21,11 @@ public static class WordExporter
         using var buffer = new MemoryStream();
         using (var word = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
-            var main = word.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = StyleSheet.Build(runs.Language);
+            // Explicit relationship ids: the SDK's default ids are random, which would break byte-identical output.
+            var main = word.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
+            main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = StyleSheet.Build(runs.Language);
             // Track changes on: a delegation's edits to the circulated copy come back as tracked markups.
-            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new TrackRevisions(), new DefaultTabStop { Val = 851 });
+            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = new Settings(new TrackRevisions(), new DefaultTabStop { Val = 851 });
 
             var clauses = ClauseView.From(document);
             var comments = CommentPlan.Build(document.Comments, clauses);
