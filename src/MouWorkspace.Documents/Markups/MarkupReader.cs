@@ -59,7 +59,7 @@ public static class MarkupReader
                 if (text.HasChanges)
                 {
                     var reason = labelled ? $"no clause {number} in this MOU and no clause with similar text"
-                        : ParagraphText.MarkInserted(paragraph) ? "a new paragraph: propose a new clause in the workspace instead"
+                        : ParagraphText.MarkInserted(paragraph) || text.Rejected.Trim().Length == 0 ? "a new paragraph: propose a new clause in the workspace instead"
                         : "no PP/OP number and no clause with similar text";
                     unmatched.Add(new(UnmatchedKind.Paragraph, Describe(text), reason));
                 }
