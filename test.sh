@@ -11,6 +11,10 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif need sudo; then sudo "$@"; el
 missing=()
 need node || missing+=(nodejs)
 need npm || missing+=(npm)
+# LibreOffice (opens exports, converts test inputs), poppler (pdftotext), pandoc: the Word-document tests use them.
+need soffice || missing+=(libreoffice-writer-nogui)
+need pdftotext || missing+=(poppler-utils)
+need pandoc || missing+=(pandoc)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -o DPkg::Lock::Timeout=600 >/dev/null

@@ -1,0 +1,34 @@
+using MouWorkspace.Domain.Numbering;
+
+namespace MouWorkspace.Documents.Import;
+
+/// <summary>Limits and defaults for reading uploaded .docx files.</summary>
+public sealed record ImportOptions
+{
+    public static readonly ImportOptions Default = new();
+
+    /// <summary>Largest upload read at all (20 MB): a negotiated text with comments is far below this.</summary>
+    public long MaxFileBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>Largest total uncompressed size of the zip entries (50 MB), checked before any XML is parsed.</summary>
+    public long MaxExpandedBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>Most zip entries accepted; Word documents have a few dozen.</summary>
+    public int MaxEntries { get; init; } = 1000;
+
+    /// <summary>Kind of an unnumbered first clause; later unnumbered clauses take the kind of the clause before.</summary>
+    public ClauseKind DefaultKind { get; init; } = ClauseKind.Operative;
+}
+
+/// <param name="Number">"PP1", "OP3 bis" when the paragraph starts with one (normalized: "OP 3" → "OP3"); null otherwise.</param>
+public sealed record ImportedClause(string? Number, ClauseKind Kind, string Heading, string Text);
+
+public sealed record ImportedText(string? Title, IReadOnlyList<ImportedClause> Clauses);
+
+public enum RejectionReason { TooLarge, NotZip, NotWordDocument, MacroEnabled, Encrypted, ZipBomb, Damaged }
+
+/// <summary>An upload that is not accepted; <see cref="Exception.Message"/> is written for the uploader.</summary>
+public sealed class DocumentRejectedException(RejectionReason reason, string message) : Exception(message)
+{
+    public RejectionReason Reason { get; } = reason;
+}

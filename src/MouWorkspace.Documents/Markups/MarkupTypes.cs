@@ -1,0 +1,23 @@
+namespace MouWorkspace.Documents.Markups;
+
+/// <summary>A clause of the MOU as it stands now, to match marked-up paragraphs against.</summary>
+public sealed record MarkupClause(string Id, string Number, string Text);
+
+public enum MatchedBy { Number, Text }
+
+/// <summary>
+/// A clause paragraph carrying tracked changes: <paramref name="ProposedText"/> is the paragraph with
+/// every change accepted, <paramref name="OriginalText"/> with every change rejected (both without the
+/// PP/OP label). <paramref name="Authors"/> are the w:author values of its changes, as the file says.
+/// </summary>
+public sealed record ClauseProposal(string ClauseId, string Number, string OriginalText, string ProposedText, IReadOnlyList<string> Authors, MatchedBy MatchedBy);
+
+/// <summary>A Word comment in a clause; <paramref name="Quote"/> is the text inside its range ("" if it has none).</summary>
+public sealed record MarkupComment(string WordId, string ClauseId, string Author, DateTimeOffset? At, string Text, string Quote, string? ParentWordId);
+
+public enum UnmatchedKind { Paragraph, Comment }
+
+/// <summary>Something in the markup that could not be placed on a clause, and why.</summary>
+public sealed record UnmatchedItem(UnmatchedKind Kind, string Text, string Reason);
+
+public sealed record MarkupResult(IReadOnlyList<ClauseProposal> Proposals, IReadOnlyList<MarkupComment> Comments, IReadOnlyList<UnmatchedItem> Unmatched);

@@ -1,0 +1,64 @@
+using MouWorkspace.Domain.Numbering;
+
+namespace MouWorkspace.Documents.Model;
+
+/// <summary>
+/// Everything a Word export shows, as an immutable snapshot: the web layer fills it from a revision
+/// (or the current drafts) and hands it to <see cref="Export.WordExporter"/>.
+/// </summary>
+/// <param name="Organization">Shown first in the title block, e.g. "United Nations".</param>
+/// <param name="Symbol">Document symbol such as "Rev.2"; null for current drafts (header then says "Draft").</param>
+/// <param name="Language">"en", "ar", "zh", "ru", "fr" or "es"; "ar" makes the document right-to-left.</param>
+/// <param name="Clauses">In document order. Ignored for the body when <see cref="Redline"/> is set.</param>
+public sealed record ExportDocument(
+    string Organization,
+    string Title,
+    string? Symbol,
+    DateOnly Date,
+    bool AdvanceUnedited,
+    string Language,
+    IReadOnlyList<ExportClause> Clauses)
+{
+    /// <summary>When set, the body shows the changes from <see cref="ExportRedline.BaseSymbol"/> as tracked changes.</summary>
+    public ExportRedline? Redline { get; init; }
+
+    /// <summary>Word comments; each anchored in the clause named by <see cref="ExportComment.ClauseId"/>.</summary>
+    public IReadOnlyList<ExportComment> Comments { get; init; } = [];
+
+    /// <summary>Positions annex (a table after the text) with the consensus state; none when null.</summary>
+    public PositionsAnnex? Annex { get; init; }
+}
+
+/// <param name="Number">"PP1", "OP3 bis": written verbatim as the paragraph's label.</param>
+/// <param name="Heading">Optional; an empty heading writes no heading paragraph.</param>
+public sealed record ExportClause(string Id, string Number, string Heading, string Text, ClauseKind Kind);
+
+/// <param name="BaseSymbol">The revision compared against, e.g. "Rev.1"; shown in the title block.</param>
+/// <param name="Clauses">The whole text in the new order, removed clauses where they stood.</param>
+public sealed record ExportRedline(string BaseSymbol, IReadOnlyList<RedlineClause> Clauses);
+
+public enum RedlineChange { Unchanged, Changed, Added, Removed }
+
+/// <summary>
+/// One clause of a redline. <paramref name="Runs"/>: Equal runs for unchanged text; Insert/Delete runs
+/// with their author (shown as the delegation) and date, e.g. from <c>AttributedDiff</c>. For Added
+/// clauses all runs are inserts, for Removed ones all deletes; their author marks the paragraph too.
+/// </summary>
+public sealed record RedlineClause(
+    string ClauseId,
+    string Number,
+    string Heading,
+    ClauseKind Kind,
+    RedlineChange Change,
+    IReadOnlyList<Domain.Diffs.AttributedChange> Runs);
+
+/// <param name="Author">Shown as the delegation, e.g. "France (FRA)".</param>
+/// <param name="Quote">Words the comment is about; the whole clause is anchored when null or no longer in the text.</param>
+/// <param name="ReplyTo">Id of the parent comment for a reply, else null.</param>
+public sealed record ExportComment(string Id, string ClauseId, string Author, DateTimeOffset At, string Text, string? Quote, string? ReplyTo);
+
+public sealed record PositionsAnnex(IReadOnlyList<PositionRow> Rows, string Consensus);
+
+/// <param name="State">As shown, e.g. "India (IND)".</param>
+/// <param name="Position">"Agree", "Reserve", "Object".</param>
+public sealed record PositionRow(string State, string Position, string? Note, DateOnly Date);

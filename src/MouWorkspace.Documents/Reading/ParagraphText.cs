@@ -1,0 +1,71 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace MouWorkspace.Documents.Reading;
+
+/// <summary>A paragraph's text in both tracked-change views, and who made its changes.</summary>
+internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnlyList<string> Authors, bool HasChanges)
+{
+    /// <summary>
+    /// Accepted: normal and inserted text; rejected: normal and deleted text. Tabs and breaks become
+    /// "\t" and "\n"; field codes, comment marks and drawings carry no text.
+    /// </summary>
+    public static ParagraphText Of(OpenXmlElement paragraph)
+    {
+        var accepted = new StringBuilder();
+        var rejected = new StringBuilder();
+        var authors = new List<string>();
+        var changes = false;
+        foreach (var element in paragraph.Descendants())
+        {
+            switch (element)
+            {
+                case InsertedRun ins:
+                    changes = true;
+                    AddAuthor(authors, ins.Author?.Value);
+                    break;
+                case DeletedRun del:
+                    changes = true;
+                    AddAuthor(authors, del.Author?.Value);
+                    break;
+                case Text text:
+                    Append(text, text.Text, accepted, rejected);
+                    break;
+                case DeletedText deleted:
+                    rejected.Append(deleted.Text);
+                    break;
+                case TabChar or PositionalTab:
+                    Append(element, "\t", accepted, rejected);
+                    break;
+                case Break or CarriageReturn:
+                    Append(element, "\n", accepted, rejected);
+                    break;
+                case NoBreakHyphen:
+                    Append(element, "\u2011", accepted, rejected);
+                    break;
+            }
+        }
+        return new ParagraphText(accepted.ToString(), rejected.ToString(), authors, changes);
+    }
+
+    /// <summary>Whether the paragraph mark itself is tracked as inserted (a paragraph the reviewer added).</summary>
+    public static bool MarkInserted(Paragraph paragraph) =>
+        paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<Inserted>() is not null;
+
+    private static void Append(OpenXmlElement element, string value, StringBuilder accepted, StringBuilder rejected)
+    {
+        var inserted = element.Ancestors<InsertedRun>().Any();
+        var deleted = element.Ancestors<DeletedRun>().Any();
+        if (!deleted)
+            accepted.Append(value);
+        if (!inserted)
+            rejected.Append(value);
+    }
+
+    private static void AddAuthor(List<string> authors, string? author)
+    {
+        if (!string.IsNullOrWhiteSpace(author) && !authors.Contains(author))
+            authors.Add(author);
+    }
+}

@@ -1,0 +1,18 @@
+using MouWorkspace.Documents.Tests.Support;
+
+namespace MouWorkspace.Documents.Tests;
+
+public class ExportValidityTests
+{
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    [InlineData("zh")]
+    public void Clean_export_validates(string language) => Docx.Export(Samples.Clean(language));
+
+    [Fact]
+    public void Redline_export_validates() => Docx.Export(Samples.Redline());
+
+    [Fact]
+    public void Export_with_comments_replies_and_annex_validates() => Docx.Export(Samples.WithComments());
+}

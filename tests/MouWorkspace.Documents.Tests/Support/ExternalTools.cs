@@ -1,0 +1,84 @@
+using System.Diagnostics;
+
+namespace MouWorkspace.Documents.Tests.Support;
+
+/// <summary>
+/// LibreOffice, poppler and pandoc, run as real producers/readers of .docx. Each soffice run gets its
+/// own HOME (its profile lives there), so parallel tests never share a LibreOffice instance. Missing
+/// programs fail the test: a green run must mean the documents really were opened.
+/// </summary>
+internal static class ExternalTools
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Converts <paramref name="input"/> with LibreOffice into a new folder; returns the output file's path.</summary>
+    public static string SofficeConvert(string input, string format)
+    {
+        var home = TempDir("lo-home");
+        var outDir = TempDir("lo-out");
+        try
+        {
+            Run("soffice", ["--headless", "--norestore", "--convert-to", format, "--outdir", outDir, input], home);
+        }
+        finally
+        {
+            TryDelete(home);
+        }
+        var produced = Directory.GetFiles(outDir);
+        Assert.True(produced.Length == 1, $"soffice produced {produced.Length} files from {input} in {outDir}");
+        return produced[0];
+    }
+
+    public static string PdfToText(string pdf) => Run("pdftotext", ["-enc", "UTF-8", pdf, "-"], null);
+
+    public static string Pandoc(params string[] args) => Run("pandoc", args, null);
+
+    public static string TempDir(string prefix)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"mou-docs-{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    public static string WriteTemp(string name, byte[] bytes)
+    {
+        var path = Path.Combine(TempDir("in"), name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static string Run(string program, string[] args, string? home)
+    {
+        var path = Find(program);
+        Assert.True(path is not null, $"'{program}' is not installed: run ./test.sh (it installs LibreOffice, poppler-utils and pandoc)");
+        var start = new ProcessStartInfo(path!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        if (home is not null)
+            start.Environment["HOME"] = home;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{program} did not finish within {Timeout.TotalSeconds} s");
+        }
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{program} exited with {process.ExitCode}: {stderr.Result}");
+        return stdout.Result;
+    }
+
+    private static string? Find(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin")
+            .Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+
+    private static void TryDelete(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
