@@ -15,6 +15,8 @@ need npm || missing+=(npm)
 need soffice || missing+=(libreoffice-writer-nogui)
 need pdftotext || missing+=(poppler-utils)
 need pandoc || missing+=(pandoc)
+# Debian's Chromium, driven by Playwright in the browser tests.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -o DPkg::Lock::Timeout=600 >/dev/null
@@ -25,6 +27,11 @@ fi
 if [ ! -f azurite/node_modules/.package-lock.json ]; then
   echo "== npm ci in azurite/ (first run only, about a minute)"
   (cd azurite && npm ci --no-audit --no-fund) || exit 1
+fi
+
+# axe-core for the browser tests' accessibility scans.
+if [ ! -f tests/MouWorkspace.Browser.Tests/axe/node_modules/axe-core/axe.min.js ]; then
+  (cd tests/MouWorkspace.Browser.Tests/axe && npm ci --no-audit --no-fund) || exit 1
 fi
 
 results="${TEST_RESULTS:-$(pwd)/TestResults}"

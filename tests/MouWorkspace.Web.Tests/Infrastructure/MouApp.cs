@@ -24,6 +24,8 @@ public sealed class MouApp(string connectionString, string? serviceId = null, ID
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        // Outside Development the host does not read the static web assets manifest by itself (pages need it).
+        builder.UseStaticWebAssets();
         if (testServices is not null)
             builder.ConfigureTestServices(testServices);
         // UseSetting, not ConfigureAppConfiguration: Program reads these before it builds the host.
