@@ -20,6 +20,9 @@ public sealed class AuditedAttribute : Attribute;
 /// </summary>
 public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, LiveEvents live, ILogger<AuditFilter> logger) : IEndpointFilter
 {
+    /// <summary>A handler that knows the hash of what it produced (an export's bytes) leaves it here.</summary>
+    public const string ContentHashItem = "audit-content-hash";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
@@ -35,7 +38,7 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
         var route = "/" + ((http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "").Trim('/');
         var entry = new AuditEntry(user.UserId(), user.Identity?.Name ?? "", string.Join(",", user.FindAll(MouClaims.Roles).Select(c => c.Value)),
             user.MemberState(), user.Organization(), $"{http.Request.Method} {route}", Target(http), status,
-            await ContentHashAsync(context, json.Value.SerializerOptions));
+            http.Items[ContentHashItem] as string ?? await ContentHashAsync(context, json.Value.SerializerOptions));
         var scope = Scope(http, user, result);
         try
         {

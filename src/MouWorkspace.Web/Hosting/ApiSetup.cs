@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using MouWorkspace.Grains.Audit;
 using MouWorkspace.Web.Audit;
+using MouWorkspace.Web.Documents;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Infrastructure;
@@ -23,6 +24,8 @@ public static class ApiSetup
         services.AddMouHealthChecks();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
         services.AddSingleton<IAuditStore, AppendBlobAuditStore>();
+        services.AddSingleton<ExportSnapshot>();
+        services.AddSingleton<ExportArchive>();
         builder.AddMouHardening();
     }
 
@@ -55,5 +58,6 @@ public static class ApiSetup
         api.MapClauseEndpoints();
         api.MapDiscussionEndpoints();
         api.MapRevisionEndpoints();
+        api.MapDocumentEndpoints();
     }
 }

@@ -14,6 +14,8 @@ public static class Problems
 
     public static IResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: 409, title: "Conflict");
 
+    public static IResult Unprocessable(string detail) => TypedResults.Problem(detail, statusCode: 422, title: "Unprocessable content");
+
     public static IResult PreconditionRequired(string detail) => TypedResults.Problem(detail, statusCode: 428, title: "Precondition required");
 
     public static IResult PreconditionFailed(string detail) => TypedResults.Problem(detail, statusCode: 412, title: "Precondition failed");

@@ -1,0 +1,187 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Documents.Export;
+using MouWorkspace.Documents.Import;
+using MouWorkspace.Documents.Markups;
+using MouWorkspace.Domain.States;
+using MouWorkspace.Web.Audit;
+using MouWorkspace.Web.Auth;
+using MouWorkspace.Web.Endpoints;
+using MouWorkspace.Web.Infrastructure;
+
+namespace MouWorkspace.Web.Documents;
+
+/// <summary>Word in and out: export (clean, redline, comments), import of a new text, and delegations' markups back as proposals.</summary>
+public static class DocumentEndpoints
+{
+    public static readonly string[] Languages = ["en", "fr", "es", "ru", "zh", "ar"];
+    private const long UploadLimit = 21L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
+    {
+        var docs = api.MapGroup("/mous").WithTags("Word documents");
+        docs.MapGet("/{mouId}/export.docx", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new AuditedAttribute())
+            .Produces(200, contentType: WordExporter.ContentType).ProducesProblem(404).ProducesValidationProblem();
+        docs.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Staff).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimit)).Accepts<IFormFile>("multipart/form-data")
+            .Produces<ImportResponse>(201).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+        docs.MapPost("/{mouId}/markups", MarkupsAsync).RequireAuthorization(Policies.Delegate).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimit)).Accepts<IFormFile>("multipart/form-data")
+            .Produces<MarkupResponse>().ProducesProblem(415).ProducesProblem(422);
+        return api;
+    }
+
+    private static async Task<IResult> ExportAsync(string mouId, int? revision, int? @base, bool? comments, string? language, bool? advanceUnedited,
+        ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, ExportArchive archive, HttpContext http)
+    {
+        var lang = (language ?? "en").ToLowerInvariant();
+        if (!Languages.Contains(lang))
+            return Problems.Invalid("language", $"language: one of {string.Join(", ", Languages)}");
+        var withComments = comments ?? false;
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord: withComments || @base is not null);
+        if (access is null)
+            return problem!;
+        foreach (var (name, number) in new[] { ("revision", revision), ("base", @base) })
+            if (number is { } n && await access.Grain.GetRevisionAsync(n) is null)
+                return Problems.NotFound($"{name}: there is no revision {n} of this MOU");
+
+        var request = new ExportRequest(revision, @base, withComments, lang, advanceUnedited ?? false);
+        byte[] content;
+        string sha256;
+        if (revision is not null && !withComments)
+        {
+            // A published revision (with or without a redline against another) never changes: archive it once.
+            var blobName = $"{mouId}/rev-{revision}{(@base is null ? "" : $"-base-{@base}")}-{lang}{(request.AdvanceUnedited ? "-auv" : "")}.docx";
+            var archived = await archive.GetOrAddAsync(access.Mou.Organization, blobName,
+                async () => WordExporter.ToBytes(await snapshots.BuildAsync(access.Mou, request)));
+            (content, sha256) = (archived.Content, archived.Sha256);
+        }
+        else
+        {
+            content = WordExporter.ToBytes(await snapshots.BuildAsync(access.Mou, request));
+            sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        }
+        http.Items[AuditFilter.ContentHashItem] = "sha256:" + sha256;
+        http.Response.Headers["X-Content-SHA256"] = sha256;
+        var label = revision is null ? "draft" : $"rev{revision}";
+        return TypedResults.File(content, WordExporter.ContentType, $"{mouId}-{label}{(@base is null ? "" : $"-vs-rev{@base}")}-{lang}.docx");
+    }
+
+    private static async Task<IResult> ImportAsync(IFormFile? file, [FromForm] string? title, [FromForm] string? parties,
+        ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (file is null || file.Length == 0)
+            return Problems.Invalid("file", "file: send the .docx as the multipart field 'file'");
+        var partyCodes = (parties ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(p => p.ToUpperInvariant()).ToArray();
+        if (partyCodes.FirstOrDefault(p => !MemberStates.IsKnown(p)) is { } unknown)
+            return Problems.Invalid("parties", $"parties: '{unknown}' is not an ISO 3166-1 alpha-3 code of a UN member state");
+        ImportedText imported;
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            imported = WordImporter.Read(stream, ImportOptions.Default);
+        }
+        catch (DocumentRejectedException rejected)
+        {
+            return Rejected(rejected);
+        }
+        if (imported.Clauses.Count == 0)
+            return Problems.Unprocessable("the document holds no paragraphs to make clauses of");
+        var finalTitle = (title ?? imported.Title ?? Path.GetFileNameWithoutExtension(file.FileName)).Trim();
+        if (Domain.Text.TextRules.Validate(finalTitle, "title", maxLength: 500) is { } titleError)
+            return Problems.Invalid("title", titleError);
+        if (imported.Clauses.Select(c => Domain.Text.TextRules.Validate(c.Text, "text")).FirstOrDefault(e => e is not null) is { } textError)
+            return Problems.Unprocessable("a paragraph of the document cannot be a clause: " + textError);
+
+        var id = Ids.New();
+        var mou = grains.GetGrain<IMouGrain>(id);
+        var actor = user.ToActor();
+        var created = await mou.CreateAsync(new CreateMou(actor.Organization, finalTitle, partyCodes, false, actor));
+        if (!created.Ok)
+            return Problems.From(created);
+        var numbers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var clause in imported.Clauses)
+        {
+            // A number the document repeats is given a fresh one rather than refusing the whole file.
+            var number = clause.Number is { } n && numbers.Add(n) ? n : null;
+            var added = await mou.AddClauseAsync(new AddClause(clause.Heading, clause.Text, null, clause.Kind, actor, number));
+            if (!added.Ok)
+                return Problems.From(added);
+            numbers.Add(added.Value!.Number);
+        }
+        return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, finalTitle, imported.Clauses.Count));
+    }
+
+    private static async Task<IResult> MarkupsAsync(string mouId, IFormFile? file, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (file is null || file.Length == 0)
+            return Problems.Invalid("file", "file: send the marked-up .docx as the multipart field 'file'");
+        var state = user.MemberState();
+        if (state is null)
+            return Problems.Forbidden("a markup becomes proposals of the delegate's state, and your sign-in carries none");
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord: true);
+        if (access is null)
+            return problem!;
+        var clauses = await access.Grain.GetClausesAsync();
+        MarkupResult markup;
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            markup = MarkupReader.Read(stream, clauses.Select(c => new MarkupClause(c.Id, c.Number, c.Text)).ToArray());
+        }
+        catch (DocumentRejectedException rejected)
+        {
+            return Rejected(rejected);
+        }
+
+        var actor = user.ToActor();
+        var unmatched = markup.Unmatched.Select(u => new UnmatchedResponse(u.Kind.ToString().ToLowerInvariant(), u.Text, u.Reason)).ToList();
+        var proposals = 0;
+        foreach (var proposal in markup.Proposals)
+        {
+            var added = await Clause(grains, mouId, proposal.ClauseId).AddProposalAsync(proposal.ProposedText, state, actor);
+            if (added.Ok)
+                proposals++;
+            else
+                unmatched.Add(new UnmatchedResponse("paragraph", proposal.ProposedText, added.Message ?? "refused"));
+        }
+        var commentIds = new Dictionary<string, string>();
+        var comments = 0;
+        foreach (var comment in markup.Comments)
+        {
+            var current = clauses.First(c => c.Id == comment.ClauseId).Text;
+            var quote = comment.Quote.Length > 0 && current.Contains(comment.Quote, StringComparison.Ordinal) ? comment.Quote : null;
+            var replyTo = comment.ParentWordId is { } parent && commentIds.TryGetValue(parent, out var parentId) ? parentId : null;
+            var added = await Clause(grains, mouId, comment.ClauseId).AddCommentAsync(comment.Text, quote, replyTo, actor);
+            if (added.Ok)
+            {
+                commentIds[comment.WordId] = added.Value!.Id;
+                comments++;
+            }
+            else
+            {
+                unmatched.Add(new UnmatchedResponse("comment", comment.Text, added.Message ?? "refused"));
+            }
+        }
+        return TypedResults.Ok(new MarkupResponse(proposals, comments, unmatched));
+    }
+
+    private static IClauseGrain Clause(IGrainFactory grains, string mouId, string clauseId) => grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId));
+
+    private static IResult Rejected(DocumentRejectedException rejected) => rejected.Reason switch
+    {
+        RejectionReason.TooLarge => TypedResults.Problem(rejected.Message, statusCode: 413, title: "File too large"),
+        RejectionReason.NotZip or RejectionReason.NotWordDocument or RejectionReason.MacroEnabled or RejectionReason.Encrypted =>
+            TypedResults.Problem(rejected.Message, statusCode: 415, title: "Not an accepted Word document"),
+        _ => Problems.Unprocessable(rejected.Message),
+    };
+}
+
+public sealed record ImportResponse(string Id, string Title, int Clauses);
+
+public sealed record UnmatchedResponse(string Kind, string Text, string Reason);
+
+public sealed record MarkupResponse(int Proposals, int Comments, IReadOnlyList<UnmatchedResponse> Unmatched);

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace MouWorkspace.Web.Documents;
+
+/// <summary>
+/// The circulated record: a published revision's export is written once to Blob storage (a container per
+/// organization) with its SHA-256, and the same bytes are returned every time it is asked for again.
+/// A single Put Blob is atomic, so a crash mid-upload never leaves a half-written record to serve.
+/// </summary>
+public sealed class ExportArchive(BlobServiceClient blobs)
+{
+    public sealed record Archived(byte[] Content, string Sha256, bool Created);
+
+    public async Task<Archived> GetOrAddAsync(string organization, string name, Func<Task<byte[]>> create, CancellationToken ct = default)
+    {
+        var container = blobs.GetBlobContainerClient($"exports-{organization}");
+        await container.CreateIfNotExistsAsync(cancellationToken: ct);
+        var blob = container.GetBlobClient(name);
+        if (await TryReadAsync(blob, ct) is { } existing)
+            return existing;
+        var content = await create();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        try
+        {
+            await blob.UploadAsync(new BinaryData(content), new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                Metadata = new Dictionary<string, string> { ["sha256"] = hash },
+                HttpHeaders = new BlobHttpHeaders { ContentType = Export.ContentType },
+            }, ct);
+            return new Archived(content, hash, true);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Someone archived it first: theirs is the record.
+            return await TryReadAsync(blob, ct) ?? throw new InvalidOperationException("an archived export vanished", ex);
+        }
+    }
+
+    private static async Task<Archived?> TryReadAsync(BlobClient blob, CancellationToken ct)
+    {
+        try
+        {
+            var download = await blob.DownloadContentAsync(ct);
+            var content = download.Value.Content.ToArray();
+            var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+            // A blob whose bytes do not match the hash it was written with is not served as the record.
+            if (download.Value.Details.Metadata.TryGetValue("sha256", out var recorded) && recorded != hash)
+                throw new InvalidOperationException($"the archived export {blob.Name} does not match its recorded hash");
+            return new Archived(content, hash, false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static class Export
+    {
+        public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    }
+}

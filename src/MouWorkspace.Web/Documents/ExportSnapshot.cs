@@ -1,0 +1,110 @@
+using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Documents.Model;
+using MouWorkspace.Domain;
+using MouWorkspace.Domain.Diffs;
+using MouWorkspace.Domain.Numbering;
+using MouWorkspace.Domain.Revisions;
+
+namespace MouWorkspace.Web.Documents;
+
+/// <summary>What a Word export is asked for.</summary>
+public sealed record ExportRequest(int? Revision, int? Base, bool Comments, string Language, bool AdvanceUnedited);
+
+/// <summary>
+/// Gathers the immutable snapshot a Word export shows: the revision's (or the current) clauses, the redline
+/// against a base revision with each change attributed to the draft that made it, the comments and the
+/// positions annex. The document itself is written by MouWorkspace.Documents, which knows no grains.
+/// </summary>
+public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
+{
+    public async Task<ExportDocument> BuildAsync(MouInfo mou, ExportRequest request)
+    {
+        var grain = grains.GetGrain<IMouGrain>(mou.Id);
+        var target = request.Revision is { } n ? await grain.GetRevisionAsync(n) : null;
+        var clauses = target?.Clauses ?? (await grain.GetClausesAsync()).Select(c => c.ToText()).ToArray();
+        var document = new ExportDocument(
+            Organizations.Find(mou.Organization)?.Name ?? mou.Organization,
+            mou.Title,
+            target?.Info.Label,
+            DateOnly.FromDateTime((target?.Info.PublishedAt ?? clock.GetUtcNow()).UtcDateTime),
+            request.AdvanceUnedited,
+            request.Language,
+            clauses.Select(c => new ExportClause(c.Id, c.Number, c.Heading, c.Text, KindOf(c.Number))).ToArray());
+
+        if (request.Base is { } baseNumber && await grain.GetRevisionAsync(baseNumber) is { } baseRevision)
+            document = document with { Redline = await RedlineAsync(mou.Id, baseRevision, clauses, target?.Info.PublishedBy ?? "Secretariat") };
+        if (request.Comments)
+            document = document with { Comments = await CommentsAsync(mou.Id, clauses) };
+        if (target is not null && await grain.GetPositionsAsync(target.Info.Number) is { } positions)
+            document = document with
+            {
+                Annex = new PositionsAnnex(
+                    positions.Positions.Select(p => new PositionRow(p.MemberState, p.Position.ToString().ToLowerInvariant(),
+                        p.Note.Length > 0 ? p.Note : null, DateOnly.FromDateTime(p.At.UtcDateTime))).ToArray(),
+                    positions.Consensus.ToString().ToLowerInvariant()),
+            };
+        return document;
+    }
+
+    private async Task<ExportRedline> RedlineAsync(string mouId, RevisionSnapshot baseRevision, IReadOnlyList<ClauseText> clauses, string remover)
+    {
+        var before = baseRevision.Clauses.Select(Snapshot).ToList();
+        var after = clauses.Select(Snapshot).ToList();
+        var beforeById = baseRevision.Clauses.ToDictionary(c => c.Id);
+        var afterById = clauses.ToDictionary(c => c.Id);
+        var redline = new List<RedlineClause>();
+        foreach (var comparison in RevisionCompare.Compare(before, after))
+        {
+            var kind = KindOf(comparison.Number);
+            IReadOnlyList<AttributedChange> runs = comparison.Change switch
+            {
+                ClauseChange.Unchanged => [new(DiffOp.Equal, afterById[comparison.ClauseId].Text, null, null)],
+                ClauseChange.Removed => [new(DiffOp.Delete, beforeById[comparison.ClauseId].Text, remover, baseRevision.Info.PublishedAt)],
+                ClauseChange.Added => await AttributedAsync(mouId, comparison.ClauseId, "", 0, afterById[comparison.ClauseId].Version),
+                _ => await AttributedAsync(mouId, comparison.ClauseId, beforeById[comparison.ClauseId].Text,
+                    beforeById[comparison.ClauseId].Version, afterById[comparison.ClauseId].Version),
+            };
+            redline.Add(new RedlineClause(comparison.ClauseId, comparison.Number, comparison.Heading, kind, Change(comparison.Change), runs));
+        }
+        return new ExportRedline(baseRevision.Info.Label, redline);
+    }
+
+    /// <summary>The drafts after the base version up to the target's, each change named after its author's delegation.</summary>
+    private async Task<IReadOnlyList<AttributedChange>> AttributedAsync(string mouId, string clauseId, string baseText, int baseVersion, int targetVersion)
+    {
+        var drafts = await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId)).GetDraftsAsync();
+        var steps = drafts.Where(d => d.Version > baseVersion && d.Version <= targetVersion)
+            .Select(d => new AttributedDraft(d.Text, Display(d.Author, d.AuthorState), d.At)).ToList();
+        return AttributedDiff.Compute(baseText, steps);
+    }
+
+    private async Task<IReadOnlyList<ExportComment>> CommentsAsync(string mouId, IReadOnlyList<ClauseText> clauses)
+    {
+        var all = new List<ExportComment>();
+        foreach (var clause in clauses)
+        {
+            var comments = await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clause.Id)).GetCommentsAsync();
+            all.AddRange(comments.Select(c => new ExportComment(c.Id, clause.Id, Display(c.Author, c.MemberState), c.At, c.Text, c.Quote, c.ReplyTo)));
+        }
+        return all;
+    }
+
+    /// <summary>"France (FRA)" for a delegation; staff by name.</summary>
+    public static string Display(string author, string? state) =>
+        state is null ? author : $"{Domain.States.MemberStates.Find(state)?.Name ?? state} ({state})";
+
+    public static ClauseKind KindOf(string number) =>
+        ClauseNumbering.TryParse(number, out var kind, out _, out _) ? kind : ClauseKind.Operative;
+
+    private static ClauseSnapshot Snapshot(ClauseText c) => new(c.Id, c.Number, c.Heading, c.Text, c.Version);
+
+    private static RedlineChange Change(ClauseChange change) => change switch
+    {
+        ClauseChange.Added => RedlineChange.Added,
+        ClauseChange.Removed => RedlineChange.Removed,
+        ClauseChange.Changed => RedlineChange.Changed,
+        _ => RedlineChange.Unchanged,
+    };
+}
