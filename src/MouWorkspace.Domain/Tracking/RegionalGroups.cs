@@ -11,8 +11,6 @@ public enum RegionalGroup { African, AsiaPacific, EasternEuropean, LatinAmerican
 /// </summary>
 public static class RegionalGroups
 {
-    private static readonly Dictionary<string, RegionalGroup> ByCode = Build();
-
     public static RegionalGroup? Of(string? code) => code is not null && ByCode.TryGetValue(code, out var group) ? group : null;
 
     public static string ToWire(RegionalGroup group) => group switch
@@ -64,6 +62,9 @@ public static class RegionalGroups
             "NLD", "NZL", "NOR", "PRT", "SMR", "ESP", "SWE", "CHE", "TUR", "GBR", "USA",
         ],
     };
+
+    // Declared after Members: static initializers run in text order.
+    private static readonly Dictionary<string, RegionalGroup> ByCode = Build();
 
     private static Dictionary<string, RegionalGroup> Build()
     {

@@ -34,6 +34,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Secretariat, Roles.LegalOfficer))
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Secretariat))
             .AddPolicy(Policies.Delegate, p => p.RequireRole(Roles.Delegate))
+            .AddPolicy(Policies.LegalOfficer, p => p.RequireRole(Roles.LegalOfficer))
             .AddPolicy(Policies.Commenter, p => p.RequireRole(Roles.Delegate, Roles.LegalOfficer, Roles.Secretariat));
     }
 }

@@ -31,4 +31,5 @@ public static class Policies
     public const string Secretariat = "secretariat";
     public const string Delegate = "delegate";
     public const string Commenter = "commenter";
+    public const string LegalOfficer = "legal-officer";
 }

@@ -39,5 +39,8 @@ public static class ApiSetup
         api.MapClauseEndpoints();
         api.MapDiscussionEndpoints();
         api.MapRevisionEndpoints();
+        api.MapSilenceEndpoints();
+        api.MapTccEndpoints();
+        api.MapReformItemEndpoints();
     }
 }
