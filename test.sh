@@ -11,6 +11,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif need sudo; then sudo "$@"; el
 missing=()
 need node || missing+=(nodejs)
 need npm || missing+=(npm)
+need soffice && [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)  # the .xlsx exports are opened by LibreOffice in the tests
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -o DPkg::Lock::Timeout=600 >/dev/null
