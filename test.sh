@@ -17,6 +17,7 @@ need pdftotext || missing+=(poppler-utils)
 need pandoc || missing+=(pandoc)
 # Debian's Chromium, driven by Playwright in the browser tests.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)  # the .xlsx exports are opened by LibreOffice in the tests
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -o DPkg::Lock::Timeout=600 >/dev/null

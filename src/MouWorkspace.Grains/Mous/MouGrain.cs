@@ -8,7 +8,7 @@ using MouWorkspace.Domain.Revisions;
 
 namespace MouWorkspace.Grains.Mous;
 
-public sealed class MouGrain(
+public sealed partial class MouGrain(
     [PersistentState("mou", StorageNames.Blobs)] IPersistentState<MouState> state,
     TimeProvider clock) : Grain, IMouGrain
 {
@@ -111,9 +111,12 @@ public sealed class MouGrain(
         var state = memberState.ToUpperInvariant();
         if (!S.Parties.Contains(state))
             return Outcome<PositionEntry>.Fail(Failure.Conflict, $"{state} is not a party to this MOU");
+        if (ClosedBySilence(revision) is { } closed)
+            return closed;
         var entry = new PositionEntry(state, position, note, by.Name, clock.GetUtcNow());
         record.Positions.Add(entry);
         await WriteOrRollBackAsync(() => record.Positions.Remove(entry));
+        NotifySilence(revision, entry);
         await PublishSummaryAsync();
         return Outcome<PositionEntry>.Success(entry);
     }
@@ -124,7 +127,7 @@ public sealed class MouGrain(
     private PositionsView Positions(RevisionRecord record)
     {
         var latest = record.Positions.GroupBy(p => p.MemberState).Select(g => g.Last()).OrderBy(p => p.MemberState, StringComparer.Ordinal).ToArray();
-        var consensus = Consensus.Compute(S.Parties, latest.ToDictionary(p => p.MemberState, p => p.Position));
+        var consensus = Consensus.Compute(S.Parties, latest.ToDictionary(p => p.MemberState, p => p.Position), S.AdoptedBySilence.Contains(record.Info.Number));
         return new PositionsView(record.Info.Number, record.Info.Hash, latest, consensus);
     }
 

@@ -15,6 +15,9 @@ public sealed class MouState
     [Id(7)] public DateTimeOffset CreatedAt { get; set; }
     [Id(8)] public string CreatedBy { get; set; } = "";
 
+    /// <summary>Revisions whose silence procedure ended without objection (see MouGrain.Silence.cs).</summary>
+    [Id(9)] public List<int> AdoptedBySilence { get; set; } = [];
+
     public bool Exists => Organization.Length > 0;
 }
 

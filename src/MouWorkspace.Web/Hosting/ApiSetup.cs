@@ -59,5 +59,8 @@ public static class ApiSetup
         api.MapDiscussionEndpoints();
         api.MapRevisionEndpoints();
         api.MapDocumentEndpoints();
+        api.MapSilenceEndpoints();
+        api.MapTccEndpoints();
+        api.MapReformItemEndpoints();
     }
 }

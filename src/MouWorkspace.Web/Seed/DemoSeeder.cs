@@ -21,6 +21,12 @@ public sealed class DemoSeeder(IGrainFactory grains, IConfiguration configuratio
                 logger.LogInformation("Seeding the demo texts of {Organization}", organization);
                 await DemoData.SeedAsync(grains, organization, stoppingToken);
             }
+            if ((await grains.GetGrain<MouWorkspace.Abstractions.ReformItems.IReformIndexGrain>(MouWorkspace.Abstractions.ReformItems.IReformIndexGrain.Key).ListAsync()).Count == 0)
+            {
+                logger.LogInformation("Seeding the reform items and TCC records");
+                await ReformItemData.SeedAsync(grains);
+                await TccData.SeedAsync(grains);
+            }
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+
+namespace MouWorkspace.Web.Tests.Infrastructure;
+
+/// <summary>Checks on exported Office files: the Open XML SDK's validator, and LibreOffice opening them.</summary>
+public static class OfficeChecks
+{
+    public static void AssertValidSpreadsheet(byte[] bytes)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(document).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
+    }
+
+    public static void AssertValidWordDocument(byte[] bytes)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Microsoft365).Validate(document).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
+    }
+
+    /// <summary>
+    /// Converts an .xlsx to CSV with LibreOffice and returns the rows. Fails (never skips) when LibreOffice is
+    /// missing: ./test.sh installs it.
+    /// </summary>
+    public static async Task<IReadOnlyList<string[]>> LibreOfficeCsvAsync(byte[] xlsx)
+    {
+        var soffice = FindSoffice();
+        Assert.True(soffice is not null, "LibreOffice (soffice) is not installed: run ./test.sh, which installs libreoffice-calc-nogui");
+        var dir = Directory.CreateTempSubdirectory("mou-xlsx-").FullName;
+        try
+        {
+            var input = Path.Combine(dir, "export.xlsx");
+            await File.WriteAllBytesAsync(input, xlsx);
+            var start = new ProcessStartInfo(soffice!, ["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, input])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["HOME"] = dir; // a private profile: parallel runs must not share one
+            using var process = Process.Start(start)!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            var csv = Path.Combine(dir, "export.csv");
+            Assert.True(File.Exists(csv), $"LibreOffice did not convert the file (exit {process.ExitCode}): {await stderr}");
+            return (await File.ReadAllLinesAsync(csv)).Select(ParseCsvLine).ToArray();
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static string? FindSoffice() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(p => Path.Combine(p, "soffice")).FirstOrDefault(File.Exists);
+
+    private static string[] ParseCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return fields.ToArray();
+    }
+}
