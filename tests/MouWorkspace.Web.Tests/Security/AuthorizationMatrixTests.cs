@@ -37,7 +37,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
         foreach (var caller in callers)
             clients[caller] = await fixture.App.ClientAsync(caller.Role, caller.State, caller.Organization, caller.ToString());
         var setup = new MatrixSetup(fixture.App);
-        var shared = await setup.NewContextAsync();
+        var shared = await setup.NewContextAsync(withSilence: true);
         var failures = new List<string>();
 
         foreach (var (key, rule) in AuthorizationRules.Cases)

@@ -13,6 +13,13 @@ public static class AuthorizationRules
     private static bool StaffOrAdmin(Caller c) => (c.In("Secretariat", "LegalOfficer") && c.SameOrganization) || c.IsAdmin;
     private static bool Commenter(Caller c) => c.In("Delegate", "LegalOfficer", "Secretariat") && c.SameOrganization;
 
+    private static bool Anyone(Caller c) => true;
+    private static bool LegalOfficer(Caller c) => c.Role == "LegalOfficer";
+    private static bool StaffAnywhere(Caller c) => c.In("Secretariat", "LegalOfficer");
+
+    /// <summary>The smallest file the evidence store takes as a PDF (it checks the signature).</summary>
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
     private static HttpRequestMessage Delete(string path) => new(HttpMethod.Delete, path);
     private static HttpRequestMessage Send(HttpMethod method, string path, object body, string? ifMatch = null)
@@ -57,6 +64,39 @@ public static class AuthorizationRules
         ["GET /api/admin/audit"] = new(_ => Get("/api/admin/audit"), c => c.IsAdmin),
         ["GET /api/admin/users"] = new(_ => Get("/api/admin/users"), c => c.IsAdmin),
         ["PUT /api/admin/users/{userId}"] = new(x => Send(HttpMethod.Put, $"/api/admin/users/{x.UserId}", new { name = "Renamed", memberState = "FRA", organization = "un" }), c => c.IsAdmin, Mutates: true),
+        ["GET /api/mous/{mouId}/export.docx"] = new(x => Get(Mou(x) + "/export.docx?revision=1"), Reader),
+        ["POST /api/mous/import"] = new(_ => new HttpRequestMessage(HttpMethod.Post, "/api/mous/import")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(Docx.Minimal()), "file", "text.docx" } },
+        }, StaffAnywhere, Mutates: true),
+        ["POST /api/mous/{mouId}/markups"] = new(x => new HttpRequestMessage(HttpMethod.Post, Mou(x) + "/markups")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(Docx.Minimal()), "file", "markup.docx" } },
+        }, c => c.Role == "Delegate" && c.SameOrganization, Mutates: true),
+        ["POST /api/mous/{mouId}/revisions/{number:int}/silence"] = new(x => Send(HttpMethod.Post, Mou(x) + "/revisions/1/silence",
+            new { deadline = DateTimeOffset.UtcNow.AddDays(4).ToString("O") }), c => c.Role == "Secretariat" && c.SameOrganization, Mutates: true),
+        ["GET /api/mous/{mouId}/revisions/{number:int}/silence"] = new(x => Get(Mou(x) + "/revisions/1/silence"), Reader),
+        ["GET /api/tccs"] = new(_ => Get("/api/tccs"), Anyone),
+        ["GET /api/tccs/matrix"] = new(_ => Get("/api/tccs/matrix"), Anyone),
+        ["GET /api/tccs/export.xlsx"] = new(_ => Get("/api/tccs/export.xlsx"), Anyone),
+        ["GET /api/tccs/{code}"] = new(_ => Get("/api/tccs/FRA"), Anyone),
+        ["PUT /api/tccs/{code}/adoptions/{mouId}"] = new(x => Send(HttpMethod.Put, $"/api/tccs/FRA/adoptions/{x.MouId}", new { revision = 1, adoptedOn = "2007-03-01", evidence = "note verbale" }),
+            c => LegalOfficer(c) && c.SameOrganization, Mutates: true),
+        ["GET /api/tccs/{code}/drift/{mouId}"] = new(x => Get($"/api/tccs/FRA/drift/{x.MouId}"), Reader),
+        ["POST /api/tccs/{code}/training"] = new(_ => Send(HttpMethod.Post, "/api/tccs/FRA/training", new { certifiedOn = "2007-01-15" }), LegalOfficer, Mutates: true),
+        ["PUT /api/tccs/{code}/discipline/{year:int}"] = new(_ => Send(HttpMethod.Put, "/api/tccs/FRA/discipline/2006", new { count = 2 }), LegalOfficer, Mutates: true),
+        ["POST /api/tccs/{code}/evidence"] = new(_ => new HttpRequestMessage(HttpMethod.Post, "/api/tccs/FRA/evidence")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(Pdf), "file", "signed.pdf" } },
+        }, StaffAnywhere, Mutates: true),
+        ["GET /api/tccs/{code}/evidence/{id}"] = new(x => Get($"/api/tccs/FRA/evidence/{x.EvidenceId}"), Staff),
+        ["GET /api/reform-items"] = new(_ => Get("/api/reform-items"), Anyone),
+        ["GET /api/reform-items/board"] = new(_ => Get("/api/reform-items/board"), Anyone),
+        ["GET /api/reform-items/export.xlsx"] = new(_ => Get("/api/reform-items/export.xlsx"), Anyone),
+        ["GET /api/reform-items/report.docx"] = new(_ => Get("/api/reform-items/report.docx"), Anyone),
+        ["GET /api/reform-items/{id}"] = new(_ => Get("/api/reform-items/un-victim-assistance"), Anyone),
+        ["POST /api/reform-items/{id}/status"] = new(_ => Send(HttpMethod.Post, "/api/reform-items/un-victim-assistance/status",
+            new { status = "in-progress", note = "Matrix check", on = "2007-06-01" }), Staff, Mutates: true),
         ["DELETE /api/admin/users/{userId}"] = new(x => Delete($"/api/admin/users/{x.UserId}"), c => c.IsAdmin, Mutates: true),
     };
 }

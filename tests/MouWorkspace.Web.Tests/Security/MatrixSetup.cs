@@ -1,28 +1,37 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MouWorkspace.Web.Tests.Infrastructure;
 
 namespace MouWorkspace.Web.Tests.Security;
 
 /// <summary>What a matrix request acts on: a UN MOU (parties FRA and IND) with a clause, a comment and Rev.1.</summary>
-public sealed record MatrixContext(string MouId, string ClauseId, string CommentId, string UserId);
+public sealed record MatrixContext(string MouId, string ClauseId, string CommentId, string UserId, string EvidenceId);
 
 public sealed class MatrixSetup(MouApp app)
 {
     private HttpClient? secretariat;
     private HttpClient? admin;
+    private HttpClient? legal;
 
-    public async Task<MatrixContext> NewContextAsync()
+    public async Task<MatrixContext> NewContextAsync(bool withSilence = false)
     {
         secretariat ??= await app.ClientAsync("Secretariat", null, "un", "Matrix secretariat");
         admin ??= await app.ClientAsync("Admin", null, "un", "Matrix admin");
+        legal ??= await app.ClientAsync("LegalOfficer", null, "un", "Matrix legal officer");
+        await MouWorkspace.Web.Seed.ReformItemData.SeedAsync(app.Services.GetRequiredService<IGrainFactory>());
         var mou = await secretariat.CreateMouAsync("un", "FRA", "IND");
         var clause = await secretariat.AddClauseAsync(mou, "The Government shall exercise jurisdiction.");
         var comment = await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/comments", new { text = "Noted." }))
             .JsonAsync(HttpStatusCode.Created);
         await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        if (withSilence)
+            await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions/1/silence", new { deadline = DateTimeOffset.UtcNow.AddDays(5).ToString("O") }))
+                .JsonAsync(HttpStatusCode.Created);
         var userId = "user-" + Guid.NewGuid().ToString("N")[..8];
         await (await admin.PutAsJsonAsync($"/api/admin/users/{userId}", new { name = "Someone", memberState = "FRA", organization = "un" })).JsonAsync(HttpStatusCode.OK);
-        return new MatrixContext(mou, clause, comment.GetProperty("id").GetString()!, userId);
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(AuthorizationRules.Pdf), "file", "signed.pdf" } };
+        var evidence = await (await legal.PostAsync("/api/tccs/FRA/evidence", upload)).JsonAsync(HttpStatusCode.Created);
+        return new MatrixContext(mou, clause, comment.GetProperty("id").GetString()!, userId, evidence.GetProperty("id").GetString()!);
     }
 }
