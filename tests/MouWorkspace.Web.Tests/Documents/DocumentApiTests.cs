@@ -1,0 +1,201 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Azure.Storage.Blobs;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using MouWorkspace.Web.Tests.Infrastructure;
+
+namespace MouWorkspace.Web.Tests.Documents;
+
+[Collection("api")]
+public sealed class DocumentApiTests(ApiFixture fixture)
+{
+    private async Task<(HttpClient Sec, string MouId, string[] Clauses)> NegotiatedAsync()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "Docs secretariat");
+        var legal = await fixture.App.ClientAsync("LegalOfficer", name: "Docs legal officer");
+        var fra = await fixture.App.ClientAsync("Delegate", "FRA", name: "Delegate of France");
+        var mou = await sec.CreateMouAsync("un", "FRA", "IND");
+        var c1 = await sec.AddClauseAsync(mou, "States [shall][should] train all personnel.", "Training");
+        var c2 = await sec.AddClauseAsync(mou, "The Government shall exercise jurisdiction.", "Jurisdiction");
+        await (await sec.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        await (await legal.PutTextAsync($"/api/mous/{mou}/clauses/{c1}", "States shall train and certify all personnel.", "\"1\"")).JsonAsync(HttpStatusCode.OK);
+        var root = await (await fra.PostAsJsonAsync($"/api/mous/{mou}/clauses/{c1}/comments", new { text = "Welcome.", quote = "certify" })).JsonAsync(HttpStatusCode.Created);
+        await (await fra.PostAsJsonAsync($"/api/mous/{mou}/clauses/{c1}/comments", new { text = "Indeed.", replyTo = root.GetProperty("id").GetString() })).JsonAsync(HttpStatusCode.Created);
+        await (await sec.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.2" })).JsonAsync(HttpStatusCode.Created);
+        await (await fra.PostAsJsonAsync($"/api/mous/{mou}/revisions/2/positions", new { memberState = "FRA", position = "agree" })).JsonAsync(HttpStatusCode.Created);
+        return (sec, mou, [c1, c2]);
+    }
+
+    private static WordprocessingDocument Open(byte[] bytes) => WordprocessingDocument.Open(new MemoryStream(bytes), false);
+
+    private static void AssertValid(byte[] bytes)
+    {
+        using var document = Open(bytes);
+        var errors = new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(document).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
+    }
+
+    [Fact]
+    public async Task A_redline_export_with_comments_is_valid_word_with_tracked_changes_by_their_authors_and_the_positions_annex()
+    {
+        var (sec, mou, _) = await NegotiatedAsync();
+        var response = await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=2&base=1&comments=true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        AssertValid(bytes);
+
+        using var document = Open(bytes);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var insertion = Assert.Single(body.Descendants<InsertedRun>(), r => r.InnerText.Contains("certify"));
+        Assert.Equal("Docs legal officer", insertion.Author?.Value);
+        var deleted = string.Concat(body.Descendants<DeletedText>().Select(t => t.Text));
+        Assert.Contains("should", deleted);
+        Assert.All(body.Descendants<DeletedRun>(), r => Assert.Equal("Docs legal officer", r.Author?.Value));
+        var comments = document.MainDocumentPart.WordprocessingCommentsPart!.Comments.Elements<DocumentFormat.OpenXml.Wordprocessing.Comment>().ToList();
+        Assert.Equal(2, comments.Count);
+        Assert.All(comments, c => Assert.Equal("France (FRA)", c.Author?.Value));
+        Assert.Contains("Consensus", body.InnerText);
+        Assert.Contains("OP2", body.InnerText);
+    }
+
+    [Fact]
+    public async Task A_published_revision_is_archived_once_and_asking_again_returns_the_same_bytes()
+    {
+        var (sec, mou, _) = await NegotiatedAsync();
+        var first = await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=1");
+        await Task.Delay(1100);
+        var second = await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=1");
+        var a = await first.Content.ReadAsByteArrayAsync();
+        var b = await second.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(a, b);
+        AssertValid(a);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(a)), first.Headers.GetValues("X-Content-SHA256").Single());
+        var blob = new BlobServiceClient(fixture.ConnectionString).GetBlobContainerClient("exports-un").GetBlobClient($"{mou}/rev-1-en.docx");
+        Assert.Equal(a, (await blob.DownloadContentAsync()).Value.Content.ToArray());
+        var audit = await (await sec.GetAsync($"/api/mous/{mou}/audit")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(audit.EnumerateArray(), r => r.GetProperty("action").GetString() == "GET /api/mous/{mouId}/export.docx"
+            && r.GetProperty("contentHash").GetString() == "sha256:" + Convert.ToHexStringLower(SHA256.HashData(a)));
+    }
+
+    [Fact]
+    public async Task An_arabic_export_is_right_to_left_and_bad_parameters_are_4xx()
+    {
+        var (sec, mou, _) = await NegotiatedAsync();
+        var bytes = await (await sec.GetAsync($"/api/mous/{mou}/export.docx?language=ar")).Content.ReadAsByteArrayAsync();
+        AssertValid(bytes);
+        using (var document = Open(bytes))
+            Assert.NotEmpty(document.MainDocumentPart!.Document.Body!.Descendants<BiDi>());
+        await (await sec.GetAsync($"/api/mous/{mou}/export.docx?language=xx")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=9")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=2&base=7")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_export_imported_again_gives_the_same_clauses_numbers_and_brackets()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "Docs secretariat");
+        var mou = await sec.CreateMouAsync();
+        await (await sec.PostAsJsonAsync($"/api/mous/{mou}/clauses", new { heading = "Purpose", text = "Recalling the bulletin,", kind = "preambular" })).JsonAsync(HttpStatusCode.Created);
+        var op1 = await sec.AddClauseAsync(mou, "States [shall][should] train personnel.", "Training");
+        await sec.AddClauseAsync(mou, "States shall report.", "Reporting");
+        await sec.AddClauseAsync(mou, "Inserted between.", "Inserted", after: op1);
+        var bytes = await (await sec.GetAsync($"/api/mous/{mou}/export.docx")).Content.ReadAsByteArrayAsync();
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "roundtrip.docx" }, { new StringContent("FRA IND"), "parties" } };
+        var created = await (await sec.PostAsync("/api/mous/import", form)).JsonAsync(HttpStatusCode.Created);
+        var imported = await (await sec.GetAsync($"/api/mous/{created.GetProperty("id").GetString()}")).JsonAsync(HttpStatusCode.OK);
+        var original = await (await sec.GetAsync($"/api/mous/{mou}")).JsonAsync(HttpStatusCode.OK);
+
+        string[] Shape(System.Text.Json.JsonElement m) => m.GetProperty("clauses").EnumerateArray()
+            .Select(c => $"{c.GetProperty("number").GetString()}|{c.GetProperty("heading").GetString()}|{c.GetProperty("text").GetString()}").ToArray();
+        Assert.Equal(Shape(original), Shape(imported));
+        Assert.Equal(["FRA", "IND"], imported.GetProperty("parties").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    public static TheoryData<string, byte[], HttpStatusCode> BadFiles()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+            using (var writer = new StreamWriter(archive.CreateEntry("hello.txt").Open()))
+                writer.Write("not a document");
+        return new()
+        {
+            { "not a zip", "plain text, not a document"u8.ToArray(), HttpStatusCode.UnsupportedMediaType },
+            { "a zip that is not Word", zip.ToArray(), HttpStatusCode.UnsupportedMediaType },
+            { "an encrypted (OLE) file", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], HttpStatusCode.UnsupportedMediaType },
+            { "over the size limit", new byte[22 * 1024 * 1024], HttpStatusCode.RequestEntityTooLarge },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Bad_files_are_refused_with_a_clear_4xx_and_create_nothing(string why, byte[] content, HttpStatusCode expected)
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "Import secretariat " + why);
+        var before = (await (await sec.GetAsync("/api/mous?organization=un")).JsonAsync(HttpStatusCode.OK)).GetArrayLength();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", "upload.docx" } };
+
+        var response = await sec.PostAsync("/api/mous/import", form);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(before, (await (await sec.GetAsync("/api/mous?organization=un")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_delegations_markup_comes_back_as_proposals_of_its_state_and_comments_with_their_quotes()
+    {
+        var (sec, mou, clauses) = await NegotiatedAsync();
+        var export = await (await sec.GetAsync($"/api/mous/{mou}/export.docx")).Content.ReadAsByteArrayAsync();
+        var marked = MarkUp(export, "exercise jurisdiction.", "exercise exclusive jurisdiction.", "Delegation of India", "India wants exclusivity.");
+
+        var ind = await fixture.App.ClientAsync("Delegate", "IND", name: "Delegate of India");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(marked), "file", "india.docx" } };
+        var summary = await (await ind.PostAsync($"/api/mous/{mou}/markups", form)).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, summary.GetProperty("proposals").GetInt32());
+        Assert.Equal(1, summary.GetProperty("comments").GetInt32());
+        var proposal = (await (await sec.GetAsync($"/api/mous/{mou}/clauses/{clauses[1]}/proposals")).JsonAsync(HttpStatusCode.OK))[0];
+        Assert.Equal("The Government shall exercise exclusive jurisdiction.", proposal.GetProperty("text").GetString());
+        Assert.Equal("IND", proposal.GetProperty("onBehalfOf").GetString());
+        var comment = (await (await sec.GetAsync($"/api/mous/{mou}/clauses/{clauses[1]}/comments")).JsonAsync(HttpStatusCode.OK))[0];
+        Assert.Equal("India wants exclusivity.", comment.GetProperty("text").GetString());
+        Assert.Equal("IND", comment.GetProperty("memberState").GetString());
+    }
+
+    /// <summary>Edits a copy the way Word does with track changes on: the old run deleted, the new one inserted, a comment on it.</summary>
+    private static byte[] MarkUp(byte[] export, string oldText, string newText, string author, string commentText)
+    {
+        var stream = new MemoryStream();
+        stream.Write(export);
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var main = document.MainDocumentPart!;
+            var run = main.Document.Body!.Descendants<Run>().First(r => r.InnerText.Contains(oldText));
+            var text = run.InnerText;
+            var at = text.IndexOf(oldText, StringComparison.Ordinal);
+            var date = new DateTime(2007, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+            var before = new Run(new Text(text[..at]) { Space = SpaceProcessingModeValues.Preserve });
+            var deleted = new DeletedRun(new Run(new DeletedText(oldText) { Space = SpaceProcessingModeValues.Preserve })) { Id = "9001", Author = author, Date = date };
+            var inserted = new InsertedRun(new Run(new Text(newText) { Space = SpaceProcessingModeValues.Preserve })) { Id = "9002", Author = author, Date = date };
+            run.InsertBeforeSelf(before);
+            run.InsertBeforeSelf(new CommentRangeStart { Id = "77" });
+            run.InsertBeforeSelf(deleted);
+            run.InsertBeforeSelf(inserted);
+            run.InsertBeforeSelf(new CommentRangeEnd { Id = "77" });
+            run.InsertBeforeSelf(new Run(new CommentReference { Id = "77" }));
+            run.Remove();
+            var commentsPart = main.WordprocessingCommentsPart ?? main.AddNewPart<WordprocessingCommentsPart>();
+            commentsPart.Comments ??= new Comments();
+            commentsPart.Comments.Append(new DocumentFormat.OpenXml.Wordprocessing.Comment(new Paragraph(new Run(new Text(commentText)))) { Id = "77", Author = author, Date = date, Initials = "IND" });
+            commentsPart.Comments.Save();
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+}
