@@ -1,3 +1,4 @@
+using MouWorkspace.ServiceDefaults;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Frontend;
@@ -5,9 +6,10 @@ using MouWorkspace.Web.Hosting;
 using MouWorkspace.Web.Seed;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 
 var storage = await builder.AddMouStorageAsync();
-builder.AddMouSilo(storage);
+builder.AddMouOrleans(storage);
 builder.AddMouAuth();
 builder.AddMouApi();
 builder.AddMouFrontend();
@@ -18,6 +20,7 @@ var app = builder.Build();
 app.UseMouApi();
 app.MapMouApi();
 app.MapMouFrontend();
+app.MapDefaultEndpoints();
 
 await app.RunAsync();
 

@@ -13,6 +13,9 @@ public interface IMouGrain : IGrainWithStringKey
 {
     Task<Outcome<MouInfo>> CreateAsync(CreateMou command);
 
+    /// <summary>Creates the MOU with its clauses at once (an import): it becomes visible whole, or not at all.</summary>
+    Task<Outcome<MouInfo>> CreateWithClausesAsync(CreateMou command, IReadOnlyList<AddClause> clauses);
+
     /// <summary>null when the MOU does not exist.</summary>
     Task<MouInfo?> GetInfoAsync();
 

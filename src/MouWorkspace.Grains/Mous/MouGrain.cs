@@ -15,10 +15,28 @@ public sealed partial class MouGrain(
     private MouState S => state.State;
     private string Id => this.GetPrimaryKeyString();
 
-    public async Task<Outcome<MouInfo>> CreateAsync(CreateMou command)
+    public Task<Outcome<MouInfo>> CreateAsync(CreateMou command) => CreateWithClausesAsync(command, []);
+
+    public async Task<Outcome<MouInfo>> CreateWithClausesAsync(CreateMou command, IReadOnlyList<AddClause> clauses)
     {
         if (S.Exists)
             return Outcome<MouInfo>.Fail(Failure.Conflict, "the MOU exists already");
+        // The clause grains first, then the MOU in one write: a crash half-way leaves clause grains nobody
+        // can reach, never a half-imported text.
+        var entries = new List<ClauseEntry>();
+        foreach (var clause in clauses)
+        {
+            var numbers = entries.Select(e => e.Number).ToList();
+            var number = clause.Number is { } given && !numbers.Contains(given, StringComparer.OrdinalIgnoreCase)
+                ? given : ClauseNumbering.Next(clause.Kind, numbers, numbers.Count);
+            var entry = new ClauseEntry(Ids.New(), number);
+            var created = await GrainFactory.GetGrain<IClauseGrain>(ClauseKey.For(Id, entry.Id))
+                .InitializeAsync(new InitClause(Id, entry.Id, number, clause.Heading, clause.Text, "imported", clause.By));
+            if (!created.Ok)
+                return Outcome<MouInfo>.Fail(created.Failure, created.Message ?? "a clause could not be created");
+            entries.Add(entry);
+        }
+        S.Clauses = entries;
         S.Title = command.Title;
         S.Organization = command.Organization;
         S.Parties = command.Parties.Select(p => p.ToUpperInvariant()).Distinct().ToList();

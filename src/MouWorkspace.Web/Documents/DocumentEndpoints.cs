@@ -97,21 +97,12 @@ public static class DocumentEndpoints
             return Problems.Unprocessable("a paragraph of the document cannot be a clause: " + textError);
 
         var id = Ids.New();
-        var mou = grains.GetGrain<IMouGrain>(id);
         var actor = user.ToActor();
-        var created = await mou.CreateAsync(new CreateMou(actor.Organization, finalTitle, partyCodes, false, actor));
+        var created = await grains.GetGrain<IMouGrain>(id).CreateWithClausesAsync(
+            new CreateMou(actor.Organization, finalTitle, partyCodes, false, actor),
+            imported.Clauses.Select(c => new AddClause(c.Heading, c.Text, null, c.Kind, actor, c.Number)).ToArray());
         if (!created.Ok)
             return Problems.From(created);
-        var numbers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var clause in imported.Clauses)
-        {
-            // A number the document repeats is given a fresh one rather than refusing the whole file.
-            var number = clause.Number is { } n && numbers.Add(n) ? n : null;
-            var added = await mou.AddClauseAsync(new AddClause(clause.Heading, clause.Text, null, clause.Kind, actor, number));
-            if (!added.Ok)
-                return Problems.From(added);
-            numbers.Add(added.Value!.Number);
-        }
         return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, finalTitle, imported.Clauses.Count));
     }
 

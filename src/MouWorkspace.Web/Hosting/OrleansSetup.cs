@@ -10,19 +10,36 @@ namespace MouWorkspace.Web.Hosting;
 public static class OrleansSetup
 {
     /// <summary>
-    /// Co-hosts a silo: grain state in Azure Blob (growing state) and Table (small state) storage,
-    /// membership in Azure Table clustering so that more silos can join the same cluster.
+    /// <c>App:Role</c>: <c>combined</c> (default) hosts a silo in this process, <c>client</c> joins a cluster of
+    /// silos as an Orleans client (a web front end of a multi-silo deployment). Grain state lives in Azure Blob
+    /// (growing state) and Table (small state) storage, membership in Azure Table clustering.
     /// </summary>
-    public static void AddMouSilo(this WebApplicationBuilder builder, StorageEndpoint storage)
+    public static void AddMouOrleans(this WebApplicationBuilder builder, StorageEndpoint storage)
     {
         var config = builder.Configuration;
-        var tables = new TableServiceClient(storage.ConnectionString);
-        var blobs = new BlobServiceClient(storage.ConnectionString);
+        // Fail fast when storage is gone: a request answers 503 within seconds instead of hanging on retries.
+        var tables = new TableServiceClient(storage.ConnectionString, StorageRetries(new TableClientOptions()));
+        var blobs = new BlobServiceClient(storage.ConnectionString, StorageRetries(new BlobClientOptions()));
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton(blobs);
         builder.Services.AddSingleton(TimeProvider.System);
 
         var serviceId = config["Orleans:ServiceId"] ?? "mouworkspace";
+        var clusterId = config["Orleans:ClusterId"];
+        var responseTimeout = TimeSpan.FromSeconds(config.GetValue("Orleans:ResponseTimeoutSeconds", 10));
+        if (string.Equals(config["App:Role"], "client", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(clusterId))
+                throw new InvalidOperationException("App:Role=client joins an existing cluster: set Orleans:ClusterId to the silos' cluster id.");
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (serviceId, clusterId));
+                client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
+                client.UseAzureStorageClustering(o => o.TableServiceClient = tables);
+            });
+            return;
+        }
+
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -30,8 +47,10 @@ public static class OrleansSetup
                 o.ServiceId = serviceId;
                 // A single-process app gets a fresh cluster id per start, so that it never waits for the
                 // membership rows of a previous run; silos that are meant to join each other configure one.
-                o.ClusterId = config["Orleans:ClusterId"] ?? $"local-{Environment.ProcessId}-{DateTime.UtcNow:yyyyMMddHHmmss}";
+                o.ClusterId = clusterId ?? $"local-{Environment.ProcessId}-{DateTime.UtcNow:yyyyMMddHHmmss}";
             });
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
+            silo.Configure<ClusterMembershipOptions>(o => ConfigureFailover(o, config));
             silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
             // Blob names do not carry the service id (table rows do): a container per service keeps two services
             // on one storage account apart.
@@ -44,6 +63,31 @@ public static class OrleansSetup
             silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
             silo.ConfigureEndpoints(IPAddress.Loopback, Port(config, "Orleans:SiloPort"), Port(config, "Orleans:GatewayPort"), listenOnAnyHostAddress: false);
         });
+    }
+
+    /// <summary>
+    /// How fast a dead silo is declared dead, so that its grains answer again from another silo. Orleans'
+    /// defaults (10 s probes, 3 misses) take about 12 s; on one network segment a silo that misses two 1 s probes
+    /// is gone, and the table is re-read every 2 s (≈2 s here). <c>Orleans:Membership:Conservative=true</c>
+    /// restores Orleans' defaults for networks with long pauses (cross-zone, busy hosts).
+    /// </summary>
+    private static void ConfigureFailover(ClusterMembershipOptions options, IConfiguration config)
+    {
+        if (config.GetValue("Orleans:Membership:Conservative", false))
+            return;
+        options.ProbeTimeout = TimeSpan.FromSeconds(1);
+        options.NumMissedProbesLimit = 2;
+        options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+        options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+    }
+
+    private static T StorageRetries<T>(T options) where T : Azure.Core.ClientOptions
+    {
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(300);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        return options;
     }
 
     /// <summary>"grainstate-" and the service id in the characters a container name allows (3–63, lowercase, digits, hyphens).</summary>
@@ -59,7 +103,9 @@ public static class OrleansSetup
     /// <summary>A configured port, or a free loopback port when none (or 0) is configured.</summary>
     private static int Port(IConfiguration config, string key)
     {
-        if (int.TryParse(config[key], out var port) && port > 0)
+        // Aspire's Orleans integration names them Orleans:Endpoints:SiloPort / GatewayPort.
+        var aspire = config[key.Replace("Orleans:", "Orleans:Endpoints:", StringComparison.Ordinal)];
+        if (int.TryParse(config[key], out var port) && port > 0 || int.TryParse(aspire, out port) && port > 0)
             return port;
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

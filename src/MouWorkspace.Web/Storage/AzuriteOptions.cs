@@ -19,4 +19,10 @@ public sealed class AzuriteOptions
 
     /// <summary>How long Azurite may take to answer requests. Does not include a first <c>npm ci</c>.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Fixed ports (blob, queue, table) instead of free ones: to restart an Azurite where clients expect it
+    /// (the fault tests stop and restart storage under load).
+    /// </summary>
+    public (int Blob, int Queue, int Table)? Ports { get; set; }
 }

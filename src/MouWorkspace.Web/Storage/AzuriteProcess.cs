@@ -81,7 +81,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var stopwatch = Stopwatch.StartNew();
-            var (blobPort, queuePort, tablePort) = PickFreePorts();
+            var (blobPort, queuePort, tablePort) = options.Ports ?? PickFreePorts();
             var output = new OutputTail(logger);
             var startInfo = CreateLaunchStartInfo(
                 directory, parentPid, blobPort, queuePort, tablePort, dataPath, options.ExtentMemoryLimitMb);
@@ -95,7 +95,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 return azurite;
             }
             // Our ports were free a moment ago but someone may have taken one since: try new ones.
-            catch (InvalidOperationException) when (attempt < StartAttempts && output.Contains("EADDRINUSE"))
+            catch (InvalidOperationException) when (attempt < StartAttempts && options.Ports is null && output.Contains("EADDRINUSE"))
             {
                 logger.LogWarning("Azurite could not bind its ports (attempt {Attempt}); retrying with other ports", attempt);
                 await azurite.StopAsync().ConfigureAwait(false);

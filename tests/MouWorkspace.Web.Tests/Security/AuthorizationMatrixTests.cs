@@ -15,7 +15,7 @@ namespace MouWorkspace.Web.Tests.Security;
 public sealed class AuthorizationMatrixTests(ApiFixture fixture)
 {
     private static readonly string[] AnonymousEndpoints =
-        ["ANY /health", "ANY /{*path:nonfile}", "GET /openapi/{documentName}.json", "POST /api/dev/token", "GET /signin", "POST /signin"];
+        ["ANY /health", "ANY /alive", "ANY /{*path:nonfile}", "GET /openapi/{documentName}.json", "POST /api/dev/token", "GET /signin", "POST /signin"];
 
     [Fact]
     public void Every_endpoint_has_a_rule_and_only_the_known_ones_are_anonymous()

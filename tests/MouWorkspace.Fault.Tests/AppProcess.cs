@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+
+namespace MouWorkspace.Fault.Tests;
+
+/// <summary>
+/// One instance of the built app (src/MouWorkspace.Web) in its own process, on loopback ports, as a silo of a
+/// cluster: the fault tests start several and kill them with SIGKILL.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    public const string SigningKey = "ZmF1bHQtdGVzdHMta2V5LW5vdC1hLXNlY3JldC0zMmJ5dGVzLi4=";
+
+    private readonly Process process;
+    private readonly List<string> output = [];
+
+    private AppProcess(Process process, int port)
+    {
+        this.process = process;
+        Port = port;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public bool Exited => process.HasExited;
+
+    public string Output { get { lock (output) return string.Join("\n", output.TakeLast(60)); } }
+
+    public static async Task<AppProcess> StartAsync(string connectionString, string clusterId, string dataPath, params string[] extra)
+    {
+        var port = FreePort();
+        var web = FindWebAssembly();
+        var arguments = new List<string>
+        {
+            web, "--urls", $"http://127.0.0.1:{port}",
+            $"--ConnectionStrings:AzureStorage={connectionString}",
+            $"--Orleans:ClusterId={clusterId}", $"--Orleans:ServiceId={clusterId}",
+            $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}",
+            "--Seed:Demo=false", $"--LocalAuth:SigningKey={SigningKey}", $"--App:DataPath={dataPath}",
+            "--RateLimit:PermitsPerMinute=1000000", "--Logging:LogLevel:Default=Warning",
+        };
+        arguments.AddRange(extra);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(web)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var app = new AppProcess(Process.Start(start)!, port);
+        app.process.OutputDataReceived += (_, e) => app.Keep(e.Data);
+        app.process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
+        app.process.BeginOutputReadLine();
+        app.process.BeginErrorReadLine();
+        await app.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        return app;
+    }
+
+    public async Task WaitHealthyAsync(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"the app exited with {process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await Client.GetAsync("/health")).IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"the app on port {Port} was not healthy within {limit}:\n{Output}");
+    }
+
+    /// <summary>A client signed in through the app's own local issuer.</summary>
+    public async Task<HttpClient> SignInAsync(string role, string? state = null, string name = "Fault test")
+    {
+        var response = await Client.PostAsJsonAsync("/api/dev/token", new { name, roles = new[] { role }, memberState = state, organization = "un" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
+        var client = new HttpClient { BaseAddress = Client.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no goodbye to the cluster, as when a machine dies.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        process.WaitForExit(10_000);
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+            return;
+        lock (output)
+        {
+            output.Add(line);
+            if (output.Count > 500)
+                output.RemoveRange(0, 100);
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The app as the solution build left it (same configuration as these tests).</summary>
+    private static string FindWebAssembly()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "MouWorkspace.Web", "bin", configuration, "net10.0", "MouWorkspace.Web.dll");
+            if (File.Exists(candidate))
+                return candidate;
+        }
+        throw new InvalidOperationException("build the solution first: src/MouWorkspace.Web/bin/<configuration>/net10.0/MouWorkspace.Web.dll is missing");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        Client.Dispose();
+        await Task.CompletedTask;
+    }
+}

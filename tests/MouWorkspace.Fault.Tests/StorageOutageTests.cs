@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using MouWorkspace.Web.Storage;
+using Xunit.Abstractions;
+
+namespace MouWorkspace.Fault.Tests;
+
+/// <summary>
+/// Storage gone for 10 seconds under load: the API answers 503 problem details (never 500, never a hang past
+/// the request timeout), recovers by itself, and loses no acknowledged write.
+/// </summary>
+public sealed class StorageOutageTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan RequestLimit = TimeSpan.FromSeconds(20);
+
+    [Fact(Timeout = 240_000)]
+    public async Task With_storage_down_for_10_seconds_the_api_answers_503_recovers_and_loses_nothing_acknowledged()
+    {
+        var storage = Directory.CreateTempSubdirectory("mou-outage-storage-").FullName;
+        var ports = (AppProcess.FreePort(), AppProcess.FreePort(), AppProcess.FreePort());
+        var options = new AzuriteOptions { DataPath = storage, Ports = ports };
+        var azurite = await AzuriteProcess.StartAsync(options, NullLogger.Instance);
+        var data = Directory.CreateTempSubdirectory("mou-outage-").FullName;
+        await using var app = await AppProcess.StartAsync(azurite.ConnectionString, "outage-" + Guid.NewGuid().ToString("N")[..6], data);
+        try
+        {
+            var secretariat = await app.SignInAsync("Secretariat");
+            var mou = (await (await secretariat.PostAsJsonAsync("/api/mous", new { organization = "un", title = "Outage", parties = new[] { "FRA" } }))
+                .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+            var clauses = new List<string>();
+            for (var i = 0; i < 8; i++)
+                clauses.Add((await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/clauses", new { text = $"Clause {i}." }))
+                    .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+            var delegateOfFrance = await app.SignInAsync("Delegate", "FRA");
+            delegateOfFrance.Timeout = RequestLimit + TimeSpan.FromSeconds(10);
+
+            var acknowledged = new ConcurrentBag<(string Clause, string Text)>();
+            var statuses = new ConcurrentDictionary<int, int>();
+            var slowest = 0L;
+            var badBodies = new ConcurrentBag<string>();
+            using var stop = new CancellationTokenSource();
+
+            async Task WriteAsync(int writer)
+            {
+                var n = 0;
+                while (!stop.IsCancellationRequested)
+                {
+                    var clause = clauses[(writer + n) % clauses.Count];
+                    var text = $"writer {writer} comment {n++}";
+                    var clock = Stopwatch.StartNew();
+                    var response = await delegateOfFrance.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/comments", new { text });
+                    InterlockedMax(ref slowest, clock.ElapsedMilliseconds);
+                    statuses.AddOrUpdate((int)response.StatusCode, 1, (_, c) => c + 1);
+                    if (response.StatusCode == HttpStatusCode.Created)
+                        acknowledged.Add((clause, text));
+                    else if (response.StatusCode != HttpStatusCode.ServiceUnavailable || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                        badBodies.Add($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    else
+                        await Task.Delay(200);
+                }
+            }
+
+            var load = Enumerable.Range(0, 4).Select(WriteAsync).ToArray();
+            await Task.Delay(3000);
+            await azurite.StopAsync();
+            output.WriteLine($"storage stopped; {acknowledged.Count} writes acknowledged so far");
+            await Task.Delay(10_000);
+            var during = statuses.GetValueOrDefault(503);
+            azurite = await AzuriteProcess.StartAsync(options, NullLogger.Instance);
+            output.WriteLine("storage back on the same ports and data");
+            var backAt = Stopwatch.StartNew();
+            var before = acknowledged.Count;
+            while (acknowledged.Count == before && backAt.Elapsed < TimeSpan.FromSeconds(60))
+                await Task.Delay(100);
+            output.WriteLine($"first acknowledged write {backAt.ElapsedMilliseconds} ms after storage came back");
+            await Task.Delay(3000);
+            await stop.CancelAsync();
+            await Task.WhenAll(load);
+
+            output.WriteLine("answers: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")) + $"; slowest {slowest} ms");
+            Assert.True(badBodies.IsEmpty, "answers other than 201 or 503 problem details: " + string.Join("\n", badBodies.Take(5)));
+            Assert.True(during > 0, "no 503 while storage was down: the outage was not seen");
+            Assert.True(acknowledged.Count > before, "the API did not recover after storage came back");
+            Assert.True(slowest < RequestLimit.TotalMilliseconds, $"a request took {slowest} ms, past the {RequestLimit} limit");
+
+            var missing = new List<string>();
+            foreach (var clause in clauses)
+            {
+                var texts = (await delegateOfFrance.GetFromJsonAsync<JsonElement>($"/api/mous/{mou}/clauses/{clause}/comments"))
+                    .EnumerateArray().Select(c => c.GetProperty("text").GetString()!).ToList();
+                Assert.Equal(texts.Count, texts.Distinct().Count());
+                missing.AddRange(acknowledged.Where(a => a.Clause == clause && !texts.Contains(a.Text)).Select(a => a.Text));
+            }
+            Assert.True(missing.Count == 0, $"{missing.Count} acknowledged writes are missing: {string.Join(", ", missing.Take(10))}");
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        long current;
+        while ((current = Interlocked.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}
