@@ -42,3 +42,20 @@ public sealed record VersionDto(int Version);
 
 public sealed record AuditRecordDto(long Sequence, DateTimeOffset At, string UserId, string Name, string Role, string? MemberState,
     string Organization, string Action, string Target, int Status, string ContentHash, string Hash);
+
+// Revisions, silence, documents and audit pages.
+
+public sealed record RevisionSummaryDto(int Number, string Label, string Hash);
+
+public sealed record SilenceBreakDto(string MemberState, string By, DateTimeOffset At, string Note);
+
+public sealed record SilenceDto(string MouId, int Revision, DateTimeOffset Deadline, string Status, string StartedBy,
+    DateTimeOffset StartedAt, SilenceBreakDto? BrokenBy, DateTimeOffset? EndedAt);
+
+public sealed record ImportResultDto(string Id, string Title, int Clauses);
+
+public sealed record UnmatchedDto(string Kind, string Text, string Reason);
+
+public sealed record MarkupResultDto(int Proposals, int Comments, IReadOnlyList<UnmatchedDto> Unmatched);
+
+public sealed record AuditVerificationDto(bool Valid, long Count, string Head, long? FirstInvalidSequence, string? Problem);

@@ -1,0 +1,3 @@
+namespace MouWorkspace.Web.Components.Shared;
+
+public enum UploadStage { Idle, Uploading, Working }

@@ -1,0 +1,135 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Playwright;
+using MouWorkspace.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace MouWorkspace.Browser.Tests;
+
+/// <summary>The Word documents page: a redline downloaded through the page, a .docx imported, a delegation's markup uploaded.</summary>
+[Collection("browser")]
+public sealed class DocumentPagesTests(BrowserFixture fixture)
+{
+    private readonly TextArrangement arrange = new(fixture);
+
+    [Fact]
+    public async Task A_delegate_downloads_a_redline_against_a_chosen_revision_as_a_valid_word_document()
+    {
+        var (mouId, _, _) = await arrange.TextAsync(revisions: 2);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("fra", $"/mous/{mouId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Word documents" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByTestId("export-revision").SelectOptionAsync("2");
+        await page.GetByTestId("export-base").SelectOptionAsync("1");
+        await page.GetByTestId("export-comments").CheckAsync();
+        await page.GetByTestId("export-language").SelectOptionAsync("fr");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download").ClickAsync());
+        await Expect(page.GetByTestId("download-done")).ToContainTextAsync(".docx");
+
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = Path.Combine(fixture.ArtifactsPath, "redline-" + download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        using var document = WordprocessingDocument.Open(path, false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var inserted = body.Descendants<InsertedRun>().ToList();
+        Assert.NotEmpty(inserted);
+        Assert.Contains(inserted, i => i.InnerText.Contains("exclusive", StringComparison.Ordinal));
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await page.ShotAsync(fixture, "documents-download");
+    }
+
+    [Fact]
+    public async Task The_secretariat_imports_a_word_document_as_a_new_text_and_a_non_word_file_is_refused()
+    {
+        // A .docx made by the app itself (any Word document with numbered paragraphs would do).
+        var (sourceId, _, _) = await arrange.TextAsync(revisions: 0);
+        var bytes = await (await arrange.SecretariatAsync()).GetByteArrayAsync($"/api/mous/{sourceId}/export.docx");
+        var file = Path.Combine(fixture.ArtifactsPath, $"to-import-{sourceId}.docx");
+        await File.WriteAllBytesAsync(file, bytes);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("un-secretariat", "/documents");
+
+        // Not a Word document: the API's problem details are shown.
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "notes.docx", MimeType = "application/octet-stream", Buffer = "plain text, not a document"u8.ToArray() });
+        await page.GetByTestId("import").ClickAsync();
+        await Expect(page.GetByTestId("error")).ToContainTextAsync("Not an accepted Word document");
+
+        var title = "Imported text " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByTestId("import-file").SetInputFilesAsync(file);
+        await page.GetByTestId("import-title").FillAsync(title);
+        await page.GetByTestId("import-parties").FillAsync("FRA MAR");
+        await page.GetByTestId("import").ClickAsync();
+
+        await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Created " + title);
+        await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("clause");
+        await Expect(page.GetByTestId("error")).ToHaveCountAsync(0);
+        await page.ShotAsync(fixture, "documents-import");
+        await page.GetByTestId("import-result-link").ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("clauses")).ToContainTextAsync(TextArrangement.FirstText);
+    }
+
+    [Fact]
+    public async Task A_delegate_uploads_a_marked_up_copy_and_sees_the_proposals_and_comments_taken_over()
+    {
+        var (mouId, clauseId, _) = await arrange.TextAsync(revisions: 0);
+        var export = await (await arrange.SecretariatAsync()).GetByteArrayAsync($"/api/mous/{mouId}/export.docx");
+        var marked = MarkUp(export, "exercise jurisdiction", "exercise exclusive jurisdiction", "Delegation of India", "India wants exclusivity.");
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("ind", $"/mous/{mouId}/documents");
+
+        await page.GetByTestId("markup-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "india-markup.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = marked,
+        });
+        await page.GetByTestId("upload-markup").ClickAsync();
+
+        var summary = page.GetByTestId("markup-summary");
+        await Expect(summary).ToContainTextAsync("1 proposal and 1 comment added for IND");
+        await page.ShotAsync(fixture, "documents-markup");
+        await page.GetByTestId("markup-result-link").ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await page.GotoAsync($"/mous/{mouId}/clauses/{clauseId}");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("proposals")).ToContainTextAsync("IND");
+        await Expect(page.GetByTestId("proposals").Locator("ins").First).ToContainTextAsync("exclusive");
+        await Expect(page.GetByTestId("comments")).ToContainTextAsync("India wants exclusivity.");
+    }
+
+    /// <summary>Edits a copy the way Word does with track changes on: the old words deleted, the new inserted, a comment on them.</summary>
+    private static byte[] MarkUp(byte[] export, string oldText, string newText, string author, string commentText)
+    {
+        var stream = new MemoryStream();
+        stream.Write(export);
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var main = document.MainDocumentPart!;
+            var run = main.Document.Body!.Descendants<Run>().First(r => r.InnerText.Contains(oldText, StringComparison.Ordinal));
+            var text = run.InnerText;
+            var at = text.IndexOf(oldText, StringComparison.Ordinal);
+            var date = new DateTime(2007, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+            run.InsertBeforeSelf(new Run(new Text(text[..at]) { Space = SpaceProcessingModeValues.Preserve }));
+            run.InsertBeforeSelf(new CommentRangeStart { Id = "77" });
+            run.InsertBeforeSelf(new DeletedRun(new Run(new DeletedText(oldText) { Space = SpaceProcessingModeValues.Preserve })) { Id = "9001", Author = author, Date = date });
+            run.InsertBeforeSelf(new InsertedRun(new Run(new Text(newText) { Space = SpaceProcessingModeValues.Preserve })) { Id = "9002", Author = author, Date = date });
+            run.InsertBeforeSelf(new CommentRangeEnd { Id = "77" });
+            run.InsertBeforeSelf(new Run(new CommentReference { Id = "77" }));
+            run.InsertBeforeSelf(new Run(new Text(text[(at + oldText.Length)..]) { Space = SpaceProcessingModeValues.Preserve }));
+            run.Remove();
+            var commentsPart = main.WordprocessingCommentsPart ?? main.AddNewPart<WordprocessingCommentsPart>();
+            commentsPart.Comments ??= new Comments();
+            commentsPart.Comments.Append(new Comment(new Paragraph(new Run(new Text(commentText)))) { Id = "77", Author = author, Date = date, Initials = "IND" });
+            commentsPart.Comments.Save();
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+}
