@@ -82,7 +82,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             await Task.WhenAll(load);
 
             output.WriteLine("answers: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")) + $"; slowest {slowest} ms");
-            Assert.True(badBodies.IsEmpty, "answers other than 201 or 503 problem details: " + string.Join("\n", badBodies.Take(5)));
+            Assert.True(badBodies.IsEmpty, "answers other than 201 or 503 problem details: " + string.Join("\n", badBodies.Take(5)) + "\napp log:\n" + app.Output);
             Assert.True(during > 0, "no 503 while storage was down: the outage was not seen");
             Assert.True(acknowledged.Count > before, "the API did not recover after storage came back");
             Assert.True(slowest < RequestLimit.TotalMilliseconds, $"a request took {slowest} ms, past the {RequestLimit} limit");

@@ -32,10 +32,32 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             (400, "Malformed request body", json.Path is { Length: > 1 } path ? $"The JSON body is not valid for this call at {path}." : "The request body is not valid JSON for this call."),
         BadHttpRequestException bad when bad.StatusCode == 413 => (413, "Request body too large", "The request body is larger than this call accepts."),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read: check the body, its content type and the parameters."),
-        RequestFailedException { Status: 0 or >= 500 } or TimeoutException or Orleans.Runtime.SiloUnavailableException
-            or Orleans.Runtime.OrleansMessageRejectionException or Orleans.Storage.InconsistentStateException =>
+        _ when IsOutage(exception) =>
             (503, "Service unavailable", "Storage or the cluster is not available right now; nothing was changed. Try again shortly."),
-        _ when exception.InnerException is RequestFailedException or TimeoutException => Classify(exception.InnerException),
         _ => (500, "Unexpected error", "The server failed to handle the request; it has been logged."),
     };
+
+    /// <summary>
+    /// Storage or the cluster failing, however deep the grain runtime wrapped it (a storage provider's error
+    /// inside an activation failure, a refused connection inside a storage error).
+    /// </summary>
+    private static bool IsOutage(Exception? exception)
+    {
+        for (var depth = 0; exception is not null && depth < 10; depth++, exception = exception.InnerException)
+        {
+            switch (exception)
+            {
+                case RequestFailedException { Status: 0 or 408 or >= 500 }:
+                case RequestFailedException { ErrorCode: "OperationTimedOut" }:
+                case TimeoutException or HttpRequestException or System.Net.Sockets.SocketException or IOException:
+                case Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException:
+                case Orleans.Storage.InconsistentStateException:
+                case TaskCanceledException:
+                    return true;
+                case AggregateException aggregate when aggregate.InnerExceptions.Any(IsOutage):
+                    return true;
+            }
+        }
+        return false;
+    }
 }
