@@ -59,3 +59,38 @@ public sealed record UnmatchedDto(string Kind, string Text, string Reason);
 public sealed record MarkupResultDto(int Proposals, int Comments, IReadOnlyList<UnmatchedDto> Unmatched);
 
 public sealed record AuditVerificationDto(bool Valid, long Count, string Head, long? FirstInvalidSequence, string? Problem);
+
+// Tracking (TCC adoptions, evidence, reform board) and the MOU's progress.
+
+public sealed record AdoptionDto(string MouId, string Organization, int Revision, string Label, DateOnly AdoptedOn,
+    bool IncorporatesStandards, string? EvidenceId, string EvidenceNote, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record TrainingDto(string Id, string Organization, DateOnly CertifiedOn, string? EvidenceId, string Note, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record DisciplineDto(int Year, int Count, string Note, string Organization, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record EvidenceDto(string Id, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
+
+public sealed record TccDto(string Code, string Name, string Region, IReadOnlyList<AdoptionDto> Adoptions, IReadOnlyList<AdoptionDto> AdoptionHistory,
+    IReadOnlyList<TrainingDto> Trainings, IReadOnlyList<DisciplineDto> Discipline, IReadOnlyList<EvidenceDto> Evidence);
+
+public sealed record DriftDto(string Code, string MouId, int? AdoptedRevision, int LatestRevision, int Size, IReadOnlyList<ClauseComparisonDto> Clauses);
+
+public sealed record MatrixMouDto(string Id, string Title, int LatestRevision, string LatestLabel);
+
+public sealed record MatrixCellDto(string MouId, int? AdoptedRevision, DateOnly? AdoptedOn, int LatestRevision, int DriftSize, string State);
+
+public sealed record MatrixRowDto(string Code, string Name, string Region, IReadOnlyList<MatrixCellDto> Cells);
+
+public sealed record MatrixDto(IReadOnlyList<MatrixMouDto> Mous, IReadOnlyList<MatrixRowDto> Rows);
+
+public sealed record ReformItemDto(string Id, string Title, string Pillar, string Organization, string Status, DateOnly? DueOn, bool Overdue, DateOnly StatusOn);
+
+public sealed record StatusChangeDto(string Status, DateOnly On, string Note, string By, string Organization, DateTimeOffset RecordedAt);
+
+public sealed record ReformItemDetailDto(string Id, string Title, string Pillar, string Organization, string Status, DateOnly? DueOn,
+    bool Overdue, string Description, IReadOnlyList<StatusChangeDto> History);
+
+public sealed record ProgressPointDto(int? Number, string Label, DateTimeOffset? PublishedAt, int Clauses, int BracketedClauses, int OpenBrackets, int UnagreedClauses);
+
+public sealed record ProgressDto(string MouId, string Title, IReadOnlyList<ProgressPointDto> Points);

@@ -62,5 +62,6 @@ public static class ApiSetup
         api.MapSilenceEndpoints();
         api.MapTccEndpoints();
         api.MapReformItemEndpoints();
+        api.MapProgressEndpoints();
     }
 }

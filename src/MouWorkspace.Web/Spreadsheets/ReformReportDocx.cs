@@ -8,7 +8,7 @@ using MouWorkspace.Domain.Tracking;
 namespace MouWorkspace.Web.Spreadsheets;
 
 /// <summary>
-/// The one-page reform status report: a title, the date it speaks for, counts, then a table per pillar.
+/// The one-page reform status report: a title, the date it speaks for, counts, the chart, then a table per pillar.
 /// Small type and narrow margins keep the report's twenty-odd items on one A4 page.
 /// </summary>
 public static class ReformReportDocx
@@ -28,6 +28,7 @@ public static class ReformReportDocx
             $"As of {asOf:yyyy-MM-dd}: {items.Count} items, {items.Count(i => i.Status == ReformStatus.Completed)} completed, " +
             $"{items.Count(i => i.Status == ReformStatus.InProgress)} in progress, {items.Count(i => i.Status == ReformStatus.Stalled)} stalled, " +
             $"{items.Count(i => i.Status == ReformStatus.NotStarted)} not started; {overdue} overdue.")));
+        body.Append(ReformReportChart.Paragraph(main, items));
         foreach (var pillar in Enum.GetValues<ReformPillar>())
         {
             var rows = items.Where(i => i.Pillar == pillar).ToList();

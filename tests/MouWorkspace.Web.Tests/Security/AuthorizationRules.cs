@@ -54,6 +54,7 @@ public static class AuthorizationRules
         ["GET /api/mous/{mouId}/clauses/{clauseId}/proposals"] = new(x => Get(Clause(x) + "/proposals"), Reader),
         ["POST /api/mous/{mouId}/revisions"] = new(x => Send(HttpMethod.Post, Mou(x) + "/revisions", new { symbol = "Rev.2" }), c => c.Role == "Secretariat" && c.SameOrganization, Mutates: true),
         ["GET /api/mous/{mouId}/revisions/{number:int}"] = new(x => Get(Mou(x) + "/revisions/1"), Reader),
+        ["GET /api/mous/{mouId}/progress"] = new(x => Get(Mou(x) + "/progress"), Reader),
         ["GET /api/mous/{mouId}/compare"] = new(x => Get(Mou(x) + "/compare?from=1&to=1"), Reader),
         ["POST /api/mous/{mouId}/revisions/{number:int}/positions"] = new(x => Send(HttpMethod.Post, Mou(x) + "/revisions/1/positions", new { memberState = "FRA", position = "agree" }),
             c => c.Role == "Delegate" && c.SameOrganization && c.State == Caller.OwnState, Mutates: true),
