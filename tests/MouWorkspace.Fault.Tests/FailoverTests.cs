@@ -13,6 +13,7 @@ namespace MouWorkspace.Fault.Tests;
 /// Three silos on Azure Table clustering under a steady write load; one is killed with SIGKILL. Every write the
 /// API acknowledged must be there afterwards, once, and the dead silo's grains must answer again from the others.
 /// </summary>
+[Trait("Category", "Cluster")]
 public sealed class FailoverTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 240_000)]

@@ -13,6 +13,7 @@ namespace MouWorkspace.Fault.Tests;
 /// Storage gone for 10 seconds under load: the API answers 503 problem details (never 500, never a hang past
 /// the request timeout), recovers by itself, and loses no acknowledged write.
 /// </summary>
+[Trait("Category", "Cluster")]
 public sealed class StorageOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RequestLimit = TimeSpan.FromSeconds(20);
