@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using MouWorkspace.Bench.Load;
+using MouWorkspace.Domain.States;
+using MouWorkspace.Web.Storage;
+
+// Load and speed of the API against its physical ceilings on this machine, in one bounded run on loopback:
+// an in-memory Azurite, the app as a separate process, a bare Kestrel endpoint and raw Table inserts, then
+// the whole-revision compare beside git, and the app's memory with 10,000 clause grains active.
+// Options: see Options.Parse (and docs/performance.md, "Load and speed").
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+var machine = Machine.Describe();
+var loadBefore = Machine.LoadAverage();
+var clock = Stopwatch.StartNew();
+ThreadPool.SetMinThreads(Math.Max(options.Connections * 2, 64), Math.Max(options.Connections * 2, 64));
+Log($"load average at start: {loadBefore}; {options}");
+
+using var handler = new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = options.Connections,
+    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    UseCookies = false,
+    UseProxy = false,
+    AutomaticDecompression = DecompressionMethods.None,
+};
+using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+
+Log("starting Azurite (in memory)");
+await using var azurite = await AzuriteProcess.StartAsync(
+    new AzuriteOptions { ExtentMemoryLimitMb = 2048 }, NullLogger.Instance);
+
+// 1. Ceilings: bare Kestrel and raw Table inserts, with the same client loop and concurrency.
+Log("bare Kestrel: GET /ping");
+PhaseResult kestrel;
+await using (var bare = await BareKestrel.StartAsync())
+    kestrel = await LoadRunner.RunAsync("bare Kestrel GET /ping", options.Connections, options.Warmup, options.Duration, async (_, _) =>
+    {
+        using var response = await http.GetAsync(bare.Ping);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.OK;
+    });
+Log(Summary(kestrel));
+
+Log("raw Table inserts");
+var table = new TableClient(azurite.ConnectionString, "BenchInserts");
+await table.CreateIfNotExistsAsync();
+var inserts = await LoadRunner.RunAsync("raw Table insert (AddEntityAsync)", options.Connections, options.Warmup, options.Duration, async (user, iteration) =>
+{
+    var entity = new TableEntity($"u{user:D3}", iteration.ToString("D10", CultureInfo.InvariantCulture))
+    {
+        ["Text"] = "France supports this wording.",
+        ["At"] = DateTimeOffset.UtcNow,
+    };
+    var response = await table.AddEntityAsync(entity);
+    return response.Status == 204;
+});
+Log(Summary(inserts));
+
+// 2. The app in its own process, data arranged through the API.
+var appDll = options.AppDll ?? AppUnderTest.FindAppDll();
+Log($"starting the app: {appDll}");
+PhaseResult reads, comments, positions;
+MemoryResult memory;
+double idleRss;
+await using (var app = await AppUnderTest.StartAsync(appDll, azurite.ConnectionString, http))
+{
+    idleRss = app.Memory().RssMiB;
+    var api = new Api(http, app.BaseAddress);
+    var secretariat = await api.TokenAsync("Bench Secretariat", "Secretariat", null);
+    var states = Delegations(options.Connections);
+    var delegates = await Task.WhenAll(states.Select(s => api.TokenAsync($"Delegate of {s}", "Delegate", s)));
+    var mouId = await api.CreateMouAsync(secretariat, "Model MOU (load benchmark)", states);
+    var random = new Random(34);
+    var clauseIds = new List<string>();
+    var quotes = new List<string>(); // a comment quotes words of the clause it is about (the API checks they are there)
+    for (var i = 0; i < options.Clauses; i++)
+    {
+        var text = CompareBench.Sentence(random, 60);
+        clauseIds.Add(await api.AddClauseAsync(secretariat, mouId, i % 10 == 0 ? $"Section {i / 10 + 1}" : "", text));
+        quotes.Add(string.Join(' ', text.Split(' ').Skip(3).Take(4)));
+    }
+    var revision = await api.PublishAsync(secretariat, mouId, "Rev.1");
+    Log($"arranged MOU {mouId}: {clauseIds.Count} clauses, Rev.{revision}, {delegates.Length} delegations");
+
+    reads = await LoadRunner.RunAsync("read a clause (GET clause)", options.Connections, options.Warmup, options.Duration, (user, iteration) =>
+        api.SendAsync(HttpMethod.Get, $"/api/mous/{mouId}/clauses/{clauseIds[(int)((user + iteration) % clauseIds.Count)]}",
+            delegates[user], null, HttpStatusCode.OK));
+    Log(Summary(reads));
+
+    comments = await LoadRunner.RunAsync("comment (POST comment, 201)", options.Connections, options.Warmup, options.Duration, (user, iteration) =>
+    {
+        var clause = (int)((user * 7 + iteration) % clauseIds.Count);
+        return api.SendAsync(HttpMethod.Post, $"/api/mous/{mouId}/clauses/{clauseIds[clause]}/comments",
+            delegates[user], new { text = $"{states[user]} can support this paragraph ({iteration}).", quote = quotes[clause] }, HttpStatusCode.Created);
+    });
+    Log(Summary(comments));
+
+    positions = await LoadRunner.RunAsync("give a position (POST position, 201)", options.Connections, options.Warmup, options.Duration, (user, iteration) =>
+        api.SendAsync(HttpMethod.Post, $"/api/mous/{mouId}/revisions/{revision}/positions", delegates[user],
+            iteration % 2 == 0
+                ? new { memberState = states[user], position = "agree", note = (string?)null }
+                : new { memberState = states[user], position = "reserve", note = (string?)"pending instructions from the capital" },
+            HttpStatusCode.Created));
+    Log(Summary(positions));
+
+    memory = await MemoryPhase.RunAsync(options, api, app, secretariat, states, Log);
+}
+
+Log("whole-revision compare");
+var compare = CompareBench.Run();
+var loadAfter = Machine.LoadAverage();
+Log($"load average at the end: {loadAfter}; total {clock.Elapsed.TotalSeconds:F0} s");
+
+var report = Report.Markdown(options, machine, loadBefore, loadAfter, clock.Elapsed, kestrel, inserts, reads, comments, positions, idleRss, memory, compare);
+Console.WriteLine();
+Console.WriteLine(report);
+var output = options.Out ?? Path.Combine(Machine.RepositoryRoot() ?? ".", "bench", "results", $"load-{DateTime.Now:yyyy-MM-dd-HHmm}.md");
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+await File.WriteAllTextAsync(output, report);
+Console.WriteLine($"report written to {Path.GetFullPath(output)}");
+return 0;
+
+void Log(string message) => Console.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1} s] {message}");
+
+static string Summary(PhaseResult r) => string.Create(CultureInfo.InvariantCulture,
+    $"{r.Name}: {r.PerSecond:F0}/s, p50 {r.Percentile(50):F2} ms, p95 {r.Percentile(95):F2} ms, p99 {r.Percentile(99):F2} ms, {r.Errors} errors{(r.FirstError is null ? "" : $" (first: {r.FirstError})")}");
+
+// Distinct UN member states, each a delegation of its own (France and India first, as in the tour).
+static string[] Delegations(int count)
+{
+    var codes = new List<string> { "FRA", "IND" };
+    codes.AddRange(MemberStates.All.Select(s => s.Code).Where(c => c is not "FRA" and not "IND"));
+    if (count > codes.Count)
+        throw new ArgumentException($"at most {codes.Count} connections: one delegation per member state");
+    return [.. codes.Take(count)];
+}
