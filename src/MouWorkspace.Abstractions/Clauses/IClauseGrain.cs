@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Domain.Clauses;
 
@@ -14,6 +15,7 @@ public interface IClauseGrain : IGrainWithStringKey
     Task<Outcome<ClauseView>> InitializeAsync(InitClause command);
 
     /// <summary>The current draft, or null when the clause does not exist.</summary>
+    [ReadOnly]
     Task<ClauseView?> GetAsync();
 
     /// <summary>
@@ -22,6 +24,7 @@ public interface IClauseGrain : IGrainWithStringKey
     /// </summary>
     Task<Outcome<ClauseView>> SaveDraftAsync(string text, string rationale, int expectedVersion, Actor by);
 
+    [ReadOnly]
     Task<IReadOnlyList<Draft>> GetDraftsAsync();
 
     /// <summary>Agreement is refused while the text holds brackets.</summary>
@@ -31,9 +34,11 @@ public interface IClauseGrain : IGrainWithStringKey
 
     Task<Outcome<Comment>> ResolveCommentAsync(string commentId, bool resolved, Actor by);
 
+    [ReadOnly]
     Task<IReadOnlyList<Comment>> GetCommentsAsync();
 
     Task<Outcome<Proposal>> AddProposalAsync(string text, string onBehalfOf, Actor by);
 
+    [ReadOnly]
     Task<IReadOnlyList<Proposal>> GetProposalsAsync();
 }

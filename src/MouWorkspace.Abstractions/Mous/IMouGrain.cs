@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Domain.Positions;
@@ -17,6 +18,7 @@ public interface IMouGrain : IGrainWithStringKey
     Task<Outcome<MouInfo>> CreateWithClausesAsync(CreateMou command, IReadOnlyList<AddClause> clauses);
 
     /// <summary>null when the MOU does not exist.</summary>
+    [ReadOnly]
     Task<MouInfo?> GetInfoAsync();
 
     /// <summary>Numbers the new clause (stable PP/OP numbering) and creates its grain.</summary>
@@ -26,17 +28,21 @@ public interface IMouGrain : IGrainWithStringKey
     Task<Outcome<bool>> RemoveClauseAsync(string clauseId, Actor by);
 
     /// <summary>Every clause's current draft, in document order.</summary>
+    [ReadOnly]
     Task<IReadOnlyList<ClauseView>> GetClausesAsync();
 
+    [ReadOnly]
     Task<bool> HasClauseAsync(string clauseId);
 
     /// <summary>An immutable snapshot of every clause's current draft.</summary>
     Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by);
 
+    [ReadOnly]
     Task<RevisionSnapshot?> GetRevisionAsync(int number);
 
     /// <summary>A party's position on the latest revision; a later position of the same state replaces it.</summary>
     Task<Outcome<PositionEntry>> GivePositionAsync(int revision, string memberState, PositionKind position, string note, Actor by);
 
+    [ReadOnly]
     Task<PositionsView?> GetPositionsAsync(int revision);
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using MouWorkspace.Abstractions.Mous;
 
 namespace MouWorkspace.Abstractions.Organizations;
@@ -6,6 +7,7 @@ namespace MouWorkspace.Abstractions.Organizations;
 [Alias("mou.IOrganizationGrain")]
 public interface IOrganizationGrain : IGrainWithStringKey
 {
+    [ReadOnly]
     Task<IReadOnlyList<MouSummary>> ListAsync();
 
     /// <summary>Adds or replaces the summary of one MOU.</summary>

@@ -61,7 +61,11 @@ public static class OrleansSetup
             });
             silo.AddAzureTableGrainStorage(StorageNames.Tables, o => o.TableServiceClient = tables);
             silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
-            silo.ConfigureEndpoints(IPAddress.Loopback, Port(config, "Orleans:SiloPort"), Port(config, "Orleans:GatewayPort"), listenOnAnyHostAddress: false);
+            // Loopback on one machine; a pod or VM advertises its own address (Orleans:Endpoints:AdvertisedIPAddress)
+            // and then listens on every interface, or no other silo could reach it.
+            var advertised = IPAddress.TryParse(config["Orleans:Endpoints:AdvertisedIPAddress"], out var address) ? address : IPAddress.Loopback;
+            var listenOnAny = config.GetValue("Orleans:Endpoints:ListenOnAnyHostAddress", !IPAddress.IsLoopback(advertised));
+            silo.ConfigureEndpoints(advertised, Port(config, "Orleans:SiloPort"), Port(config, "Orleans:GatewayPort"), listenOnAnyHostAddress: listenOnAny);
         });
     }
 

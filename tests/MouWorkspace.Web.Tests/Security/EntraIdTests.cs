@@ -30,16 +30,30 @@ public sealed class EntraIdTests(AzuriteFixture azurite)
             ["AzureAd:TenantId"] = TenantId,
             ["AzureAd:ClientId"] = ClientId,
         },
-        testServices: services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+        testServices: services =>
         {
-            var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+            var configuration = new OpenIdConnectConfiguration
+            {
+                Issuer = Issuer,
+                AuthorizationEndpoint = $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize",
+                TokenEndpoint = $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/token",
+            };
             configuration.SigningKeys.Add(Key);
-            o.Configuration = configuration;
-            o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-            o.TokenValidationParameters.ValidIssuer = Issuer;
-            o.TokenValidationParameters.ValidAudiences = [ClientId, $"api://{ClientId}"];
-            o.TokenValidationParameters.IssuerSigningKey = Key;
-        }));
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                o.Configuration = configuration;
+                o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+                o.TokenValidationParameters.ValidIssuer = Issuer;
+                o.TokenValidationParameters.ValidAudiences = [ClientId, $"api://{ClientId}"];
+                o.TokenValidationParameters.IssuerSigningKey = Key;
+            });
+            services.PostConfigure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(
+                Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme, o =>
+                {
+                    o.Configuration = configuration;
+                    o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+                });
+        });
 
     private static string EntraToken(string objectId, string name, string[] roles, string audience = ClientId, SecurityKey? key = null, Dictionary<string, object>? extra = null)
     {
@@ -100,6 +114,25 @@ public sealed class EntraIdTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.Unauthorized, (await With(app.CreateClient(), token).GetAsync("/api/mous?organization=un")).StatusCode);
         var accepted = EntraToken(id, "x", ["Observer"], extra: new() { ["organization"] = "un" });
         Assert.Equal(HttpStatusCode.OK, (await With(app.CreateClient(), accepted).GetAsync("/api/mous?organization=un")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_entra_id_pages_send_the_browser_to_entra_and_the_api_answers_401_instead()
+    {
+        await using var app = EntraApp();
+        var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var signIn = await (await browser.GetAsync("/signin")).Content.ReadAsStringAsync();
+        Assert.Contains("Sign in with Microsoft", signIn);
+        Assert.DoesNotContain("data-testid=\"signin-fra\"", signIn);
+        var challenge = await browser.GetAsync("/signin/entra?returnUrl=%2Fmous");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.StartsWith($"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize", challenge.Headers.Location!.ToString());
+        Assert.Contains($"client_id={ClientId}", challenge.Headers.Location!.Query);
+        var page = await browser.GetAsync("/mous");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("https://login.microsoftonline.com/", page.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/mous")).StatusCode);
     }
 
     [Fact]
