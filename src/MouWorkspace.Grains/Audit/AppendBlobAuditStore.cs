@@ -16,11 +16,22 @@ public sealed class AppendBlobAuditStore(BlobServiceClient blobs) : IAuditStore
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(Container);
     private volatile bool containerReady;
 
+    // Scopes whose append blob this process has created or seen: one storage call per record instead of two.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> blobsReady = new();
+
     public async Task AppendAsync(string scope, string line, CancellationToken cancellationToken = default)
     {
-        var blob = await BlobAsync(scope, cancellationToken);
-        using var content = new MemoryStream(Encoding.UTF8.GetBytes(line));
-        await blob.AppendBlockAsync(content, cancellationToken: cancellationToken);
+        var bytes = Encoding.UTF8.GetBytes(line);
+        try
+        {
+            await (await BlobAsync(scope, cancellationToken)).AppendBlockAsync(new MemoryStream(bytes), cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The blob went away since we saw it (a restore, an operator): create it again and append once more.
+            blobsReady.TryRemove(scope, out _);
+            await (await BlobAsync(scope, cancellationToken)).AppendBlockAsync(new MemoryStream(bytes), cancellationToken: cancellationToken);
+        }
     }
 
     public async Task<string> ReadAsync(string scope, CancellationToken cancellationToken = default)
@@ -44,7 +55,11 @@ public sealed class AppendBlobAuditStore(BlobServiceClient blobs) : IAuditStore
             containerReady = true;
         }
         var blob = container.GetAppendBlobClient(BlobName(scope));
-        await blob.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        if (!blobsReady.ContainsKey(scope))
+        {
+            await blob.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            blobsReady[scope] = true;
+        }
         return blob;
     }
 
