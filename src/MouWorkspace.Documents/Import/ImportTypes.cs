@@ -25,7 +25,7 @@ public sealed record ImportedClause(string? Number, ClauseKind Kind, string Head
 
 public sealed record ImportedText(string? Title, IReadOnlyList<ImportedClause> Clauses);
 
-public enum RejectionReason { TooLarge, NotZip, NotWordDocument, MacroEnabled, Encrypted, ZipBomb, Damaged }
+public enum RejectionReason { TooLarge, NotZip, NotWordDocument, MacroEnabled, Encrypted, ZipBomb, Damaged, NotXml, NotAkomaNtoso }
 
 /// <summary>An upload that is not accepted; <see cref="Exception.Message"/> is written for the uploader.</summary>
 public sealed class DocumentRejectedException(RejectionReason reason, string message) : Exception(message)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Documents.AkomaNtoso;
 using MouWorkspace.Documents.Export;
 using MouWorkspace.Documents.Import;
 using MouWorkspace.Documents.Markups;
@@ -74,15 +75,18 @@ public static class DocumentEndpoints
         ClaimsPrincipal user, IGrainFactory grains)
     {
         if (file is null || file.Length == 0)
-            return Problems.Invalid("file", "file: send the .docx as the multipart field 'file'");
+            return Problems.Invalid("file", "file: send the .docx (or an Akoma Ntoso .xml) as the multipart field 'file'");
         var partyCodes = (parties ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(p => p.ToUpperInvariant()).ToArray();
         if (partyCodes.FirstOrDefault(p => !MemberStates.IsKnown(p)) is { } unknown)
             return Problems.Invalid("parties", $"parties: '{unknown}' is not an ISO 3166-1 alpha-3 code of a UN member state");
         ImportedText imported;
         try
         {
+            var isXml = await IsXmlAsync(file); // sniffed on a stream of its own, closed before the real read starts
             await using var stream = file.OpenReadStream();
-            imported = WordImporter.Read(stream, ImportOptions.Default);
+            imported = isXml
+                ? AkomaNtosoReader.Read(stream, ImportOptions.Default) // an Akoma Ntoso document (e.g. our export.akn.xml)
+                : WordImporter.Read(stream, ImportOptions.Default);
         }
         catch (DocumentRejectedException rejected)
         {
@@ -104,6 +108,15 @@ public static class DocumentEndpoints
         if (!created.Ok)
             return Problems.From(created);
         return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, finalTitle, imported.Clauses.Count));
+    }
+
+    /// <summary>An upload whose first bytes are '&lt;' (after an optional BOM and whitespace) is XML; everything else goes to the Word path.</summary>
+    private static async Task<bool> IsXmlAsync(IFormFile file)
+    {
+        await using var head = file.OpenReadStream();
+        var buffer = new byte[64];
+        var read = await head.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false);
+        return AkomaNtosoReader.LooksLikeXml(buffer.AsSpan(0, read));
     }
 
     private static async Task<IResult> MarkupsAsync(string mouId, IFormFile? file, ClaimsPrincipal user, IGrainFactory grains)

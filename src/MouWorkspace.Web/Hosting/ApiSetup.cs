@@ -59,6 +59,7 @@ public static class ApiSetup
         api.MapDiscussionEndpoints();
         api.MapRevisionEndpoints();
         api.MapDocumentEndpoints();
+        api.MapAkomaNtosoEndpoints();
         api.MapSilenceEndpoints();
         api.MapTccEndpoints();
         api.MapReformItemEndpoints();

@@ -66,6 +66,7 @@ public static class AuthorizationRules
         ["GET /api/admin/users"] = new(_ => Get("/api/admin/users"), c => c.IsAdmin),
         ["PUT /api/admin/users/{userId}"] = new(x => Send(HttpMethod.Put, $"/api/admin/users/{x.UserId}", new { name = "Renamed", memberState = "FRA", organization = "un" }), c => c.IsAdmin, Mutates: true),
         ["GET /api/mous/{mouId}/export.docx"] = new(x => Get(Mou(x) + "/export.docx?revision=1"), Reader),
+        ["GET /api/mous/{mouId}/export.akn.xml"] = new(x => Get(Mou(x) + "/export.akn.xml?revision=1"), Reader),
         ["POST /api/mous/import"] = new(_ => new HttpRequestMessage(HttpMethod.Post, "/api/mous/import")
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent(Docx.Minimal()), "file", "text.docx" } },

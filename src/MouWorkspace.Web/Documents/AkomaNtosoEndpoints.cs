@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Documents.AkomaNtoso;
+using MouWorkspace.Web.Audit;
+using MouWorkspace.Web.Auth;
+using MouWorkspace.Web.Endpoints;
+using MouWorkspace.Web.Infrastructure;
+
+namespace MouWorkspace.Web.Documents;
+
+/// <summary>Akoma Ntoso 3.0 export of a revision (or the current drafts); the import goes through <c>POST /api/mous/import</c>.</summary>
+public static class AkomaNtosoEndpoints
+{
+    public static RouteGroupBuilder MapAkomaNtosoEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGroup("/mous").WithTags("Akoma Ntoso")
+            .MapGet("/{mouId}/export.akn.xml", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new AuditedAttribute())
+            .Produces(200, contentType: AkomaNtosoWriter.ContentType).ProducesProblem(404).ProducesValidationProblem();
+        return api;
+    }
+
+    private static async Task<IResult> ExportAsync(string mouId, int? revision, string? language,
+        ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, HttpContext http)
+    {
+        var lang = (language ?? "en").ToLowerInvariant();
+        if (!DocumentEndpoints.Languages.Contains(lang))
+            return Problems.Invalid("language", $"language: one of {string.Join(", ", DocumentEndpoints.Languages)}");
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
+        if (access is null)
+            return problem!;
+        var target = revision is { } n ? await access.Grain.GetRevisionAsync(n) : null;
+        if (revision is not null && target is null)
+            return Problems.NotFound($"revision: there is no revision {revision} of this MOU");
+
+        var document = await snapshots.BuildAsync(access.Mou, new ExportRequest(revision, null, false, lang, false));
+        var clauses = target?.Clauses ?? (await access.Grain.GetClausesAsync()).Select(c => c.ToText()).ToArray();
+        // A clause's brackets are attributed to the author of the draft the export shows.
+        var sponsors = new Dictionary<string, AknSponsor>();
+        foreach (var clause in clauses.Where(c => c.Text.Contains('[', StringComparison.Ordinal)))
+        {
+            var drafts = await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clause.Id)).GetDraftsAsync();
+            if (drafts.LastOrDefault(d => d.Version <= clause.Version) is { } draft)
+                sponsors[clause.Id] = new AknSponsor(draft.Author, draft.AuthorState);
+        }
+        var context = new AknExportContext(mouId, access.Mou.Organization, DateOnly.FromDateTime(access.Mou.CreatedAt.UtcDateTime)) { Sponsors = sponsors };
+        var content = AkomaNtosoWriter.ToBytes(document, context);
+
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        http.Items[AuditFilter.ContentHashItem] = "sha256:" + sha256;
+        http.Response.Headers["X-Content-SHA256"] = sha256;
+        var label = revision is null ? "draft" : $"rev{revision}";
+        return TypedResults.File(content, AkomaNtosoWriter.ContentType, $"{mouId}-{label}-{lang}.akn.xml");
+    }
+}
