@@ -1,3 +1,4 @@
+using MouWorkspace.Documents.Tests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -50,12 +51,12 @@ public sealed class AkomaNtosoApiTests(ApiFixture fixture, ITestOutputHelper out
             Assert.Equal(["para_OP1", "para_OP1bis", "para_OP2", "para_OP3", "para_OP4"], doc.Descendants(A + "paragraph").Select(p => (string?)p.Attribute("eId")));
             Assert.Contains(doc.Descendants(A + "TLCPerson"), p => (string?)p.Attribute("showAs") == "AKN secretariat");
 
-            if (Schemas.Value is not { } schemas)
+            if (AkomaNtosoSchema.Load() is not { } schemas)
             {
                 output.WriteLine("skipped: schema absent (validation part)");
                 continue;
             }
-            var errors = Validate(schemas, bytes);
+            var errors = AkomaNtosoSchema.Validate(schemas, bytes);
             Assert.True(errors.Count == 0, language + ":\n" + string.Join("\n", errors));
         }
     }
@@ -114,45 +115,5 @@ public sealed class AkomaNtosoApiTests(ApiFixture fixture, ITestOutputHelper out
 
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
         Assert.Equal(before, (await (await sec.GetAsync("/api/mous?organization=un")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
-    }
-
-    // The OASIS schema stays outside the repository (../shared/schemas); it imports "./xml.xsd", which is not shipped
-    // with it, so the few xml: attributes are declared here and nothing is resolved from disk or network.
-    private static readonly Lazy<XmlSchemaSet?> Schemas = new(() =>
-    {
-        string? path = null;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && path is null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "shared", "schemas", "akomantoso30.xsd")))
-                path = Path.Combine(dir.FullName, "shared", "schemas", "akomantoso30.xsd");
-        if (path is null)
-            return null;
-        var set = new XmlSchemaSet { XmlResolver = null };
-        const string xmlNamespace = """
-            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.w3.org/XML/1998/namespace">
-              <xs:attribute name="lang" type="xs:string"/>
-              <xs:attribute name="space"><xs:simpleType><xs:restriction base="xs:NCName"><xs:enumeration value="default"/><xs:enumeration value="preserve"/></xs:restriction></xs:simpleType></xs:attribute>
-              <xs:attribute name="id" type="xs:ID"/>
-              <xs:attribute name="base" type="xs:anyURI"/>
-            </xs:schema>
-            """;
-        using (var reader = XmlReader.Create(new StringReader(xmlNamespace)))
-            set.Add(null, reader);
-        using (var reader = XmlReader.Create(path))
-            set.Add(null, reader);
-        set.Compile();
-        return set;
-    });
-
-    private static List<string> Validate(XmlSchemaSet schemas, byte[] xml)
-    {
-        var errors = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
-        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity} {e.Exception?.LineNumber}:{e.Exception?.LinePosition} {e.Message}");
-        using var reader = XmlReader.Create(new MemoryStream(xml), settings);
-        while (reader.Read())
-        {
-        }
-        return errors;
     }
 }
