@@ -36,7 +36,7 @@ public sealed class ClauseGrain(
         S.Drafts.Add(new Draft(S.Current.Version + 1, text, by.Name, by.MemberState, clock.GetUtcNow(), rationale, S.Heading));
         // A changed text reopens the paragraph: "nothing is agreed until everything is agreed".
         S.Agreement = Agreement.Open;
-        await WriteOrRollBackAsync(() => S.Drafts.RemoveAt(S.Drafts.Count - 1));
+        await state.WriteOrRollBackAsync(() => S.Drafts.RemoveAt(S.Drafts.Count - 1), DeactivateOnIdle);
         return Outcome<ClauseView>.Success(View());
     }
 
@@ -50,7 +50,7 @@ public sealed class ClauseGrain(
             return Outcome<ClauseView>.Fail(Failure.Conflict, "a clause with brackets cannot be agreed: remove the brackets first");
         var before = S.Agreement;
         S.Agreement = agreement;
-        await WriteOrRollBackAsync(() => S.Agreement = before);
+        await state.WriteOrRollBackAsync(() => S.Agreement = before, DeactivateOnIdle);
         return Outcome<ClauseView>.Success(View());
     }
 
@@ -65,7 +65,7 @@ public sealed class ClauseGrain(
         var comment = new Comment(Ids.New(), by.Name, by.MemberState, text, string.IsNullOrEmpty(quote) ? null : quote,
             replyTo, clock.GetUtcNow(), false, S.Current.Version);
         S.Comments.Add(comment);
-        await WriteOrRollBackAsync(() => S.Comments.RemoveAt(S.Comments.Count - 1));
+        await state.WriteOrRollBackAsync(() => S.Comments.RemoveAt(S.Comments.Count - 1), DeactivateOnIdle);
         return Outcome<Comment>.Success(comment);
     }
 
@@ -77,7 +77,7 @@ public sealed class ClauseGrain(
         var before = S.Comments[index];
         var after = before with { Resolved = resolved, ResolvedBy = resolved ? by.Name : null, ResolvedAt = resolved ? clock.GetUtcNow() : null };
         S.Comments[index] = after;
-        await WriteOrRollBackAsync(() => S.Comments[index] = before);
+        await state.WriteOrRollBackAsync(() => S.Comments[index] = before, DeactivateOnIdle);
         return Outcome<Comment>.Success(after);
     }
 
@@ -89,7 +89,7 @@ public sealed class ClauseGrain(
             return Outcome<Proposal>.Fail(Failure.NotFound, "no such clause");
         var proposal = new Proposal(Ids.New(), text, by.MemberState, onBehalfOf, by.Name, clock.GetUtcNow(), "open", S.Current.Version);
         S.Proposals.Add(proposal);
-        await WriteOrRollBackAsync(() => S.Proposals.RemoveAt(S.Proposals.Count - 1));
+        await state.WriteOrRollBackAsync(() => S.Proposals.RemoveAt(S.Proposals.Count - 1), DeactivateOnIdle);
         return Outcome<Proposal>.Success(proposal);
     }
 
@@ -102,24 +102,5 @@ public sealed class ClauseGrain(
         var status = ClauseStatusRules.Derive(current.Text, S.Agreement);
         return new ClauseView(S.ClauseId, S.MouId, S.Number, S.Heading, current.Text, current.Version,
             ClauseStatusRules.ToWire(status), ClauseStatusRules.ToWire(S.Agreement), current.At, current.Author, brackets.Count);
-    }
-
-    /// <summary>
-    /// A write that fails (storage down, etag conflict) must not leave the change in memory,
-    /// or the next reader would see something that was never acknowledged.
-    /// </summary>
-    private async Task WriteOrRollBackAsync(Action rollBack)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            rollBack();
-            // An etag conflict means another activation wrote: reload from storage on the next call.
-            DeactivateOnIdle();
-            throw;
-        }
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class MouGrain : IMouSilenceGrain
         if (clock.GetUtcNow() < deadline)
             return new SilenceVerdict(SilenceStatus.Running, null);
         S.AdoptedBySilence.Add(revision);
-        await WriteOrRollBackAsync(() => S.AdoptedBySilence.Remove(revision));
+        await state.WriteOrRollBackAsync(() => S.AdoptedBySilence.Remove(revision), DeactivateOnIdle);
         await PublishSummaryAsync();
         return new SilenceVerdict(SilenceStatus.Adopted, null);
     }

@@ -73,7 +73,7 @@ public sealed partial class MouGrain(
         if (!created.Ok)
             return created;
         S.Clauses.Insert(index, entry);
-        await WriteOrRollBackAsync(() => S.Clauses.Remove(entry));
+        await state.WriteOrRollBackAsync(() => S.Clauses.Remove(entry), DeactivateOnIdle);
         return created;
     }
 
@@ -85,7 +85,7 @@ public sealed partial class MouGrain(
         var index = S.Clauses.IndexOf(entry);
         S.Clauses.RemoveAt(index);
         S.Removed.Add(entry);
-        await WriteOrRollBackAsync(() => { S.Removed.Remove(entry); S.Clauses.Insert(index, entry); });
+        await state.WriteOrRollBackAsync(() => { S.Removed.Remove(entry); S.Clauses.Insert(index, entry); }, DeactivateOnIdle);
         return Outcome<bool>.Success(true);
     }
 
@@ -111,7 +111,7 @@ public sealed partial class MouGrain(
         var info = new RevisionInfo(S.Revisions.Count + 1, symbol, hash, clock.GetUtcNow(), by.Name);
         var record = new RevisionRecord { Info = info, Clauses = clauses };
         S.Revisions.Add(record);
-        await WriteOrRollBackAsync(() => S.Revisions.Remove(record));
+        await state.WriteOrRollBackAsync(() => S.Revisions.Remove(record), DeactivateOnIdle);
         await PublishSummaryAsync();
         return Outcome<RevisionInfo>.Success(info);
     }
@@ -126,14 +126,14 @@ public sealed partial class MouGrain(
             return Outcome<PositionEntry>.Fail(Failure.NotFound, $"there is no revision {revision}");
         if (record != S.Revisions[^1])
             return Outcome<PositionEntry>.Fail(Failure.Conflict, $"revision {revision} is superseded: positions are given on the latest revision ({S.Revisions.Count})");
-        var state = memberState.ToUpperInvariant();
-        if (!S.Parties.Contains(state))
-            return Outcome<PositionEntry>.Fail(Failure.Conflict, $"{state} is not a party to this MOU");
+        var party = memberState.ToUpperInvariant();
+        if (!S.Parties.Contains(party))
+            return Outcome<PositionEntry>.Fail(Failure.Conflict, $"{party} is not a party to this MOU");
         if (ClosedBySilence(revision) is { } closed)
             return closed;
-        var entry = new PositionEntry(state, position, note, by.Name, clock.GetUtcNow());
+        var entry = new PositionEntry(party, position, note, by.Name, clock.GetUtcNow());
         record.Positions.Add(entry);
-        await WriteOrRollBackAsync(() => record.Positions.Remove(entry));
+        await state.WriteOrRollBackAsync(() => record.Positions.Remove(entry), DeactivateOnIdle);
         NotifySilence(revision, entry);
         await PublishSummaryAsync();
         return Outcome<PositionEntry>.Success(entry);
@@ -160,18 +160,4 @@ public sealed partial class MouGrain(
 
     private Task PublishSummaryAsync() =>
         GrainFactory.GetGrain<IOrganizationGrain>(S.Organization).UpsertAsync(new MouSummary(Id, S.Title, S.Organization, Status()));
-
-    private async Task WriteOrRollBackAsync(Action rollBack)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            rollBack();
-            DeactivateOnIdle();
-            throw;
-        }
-    }
 }

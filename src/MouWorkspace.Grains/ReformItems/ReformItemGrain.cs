@@ -57,16 +57,7 @@ public sealed class ReformItemGrain(
 
     private async Task WriteOrRollBackAsync(Action rollBack)
     {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            rollBack();
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrRollBackAsync(rollBack, DeactivateOnIdle);
         await GrainFactory.GetGrain<IReformIndexGrain>(IReformIndexGrain.Key).UpsertAsync(Summary());
     }
 }

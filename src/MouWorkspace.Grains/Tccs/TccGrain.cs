@@ -101,16 +101,7 @@ public sealed class TccGrain(
 
     private async Task WriteOrRollBackAsync(Action rollBack)
     {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            rollBack();
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrRollBackAsync(rollBack, DeactivateOnIdle);
         // The index is a read model: a failure there leaves this grain's state authoritative and is retried on the next write.
         await GrainFactory.GetGrain<ITccIndexGrain>(ITccIndexGrain.Key)
             .UpsertAsync(new TccSummary(Code, CurrentAdoptions(), S.Trainings.ToArray(), CurrentDiscipline()));

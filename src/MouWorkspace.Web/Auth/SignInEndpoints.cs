@@ -20,7 +20,8 @@ public static class SignInEndpoints
         else
             app.MapGet("/signin/entra", (string? returnUrl) => TypedResults.Challenge(
                 new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signout", SignOutAsync).ExcludeFromDescription();
+        // Cast to Delegate: a route handler, whose returned redirect is written (not a RequestDelegate).
+        app.MapPost("/signout", (Delegate)SignOutAsync).ExcludeFromDescription();
     }
 
     private static async Task<IResult> SignInLocalAsync(HttpContext http, [FromForm] string? user, [FromForm] string? name, [FromForm] string? role,
@@ -56,7 +57,7 @@ public static class SignInEndpoints
         return new DemoUser("custom", name!.Trim(), canonicalRole, state, org.Code);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, AuthMode mode)
+    private static async Task<IResult> SignOutAsync(HttpContext http)
     {
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.Redirect("/signin");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -89,38 +88,6 @@ public sealed class ProgressTests(ApiFixture fixture)
             Assert.Contains("Prevention · NATO", description);
         }
 
-        Assert.Equal(1, await PdfPagesAsync(docx));
-    }
-
-    /// <summary>Converts the document with LibreOffice Writer and counts the PDF's pages.</summary>
-    private static async Task<int> PdfPagesAsync(byte[] docx)
-    {
-        var soffice = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(p => Path.Combine(p, "soffice")).FirstOrDefault(File.Exists);
-        Assert.True(soffice is not null, "LibreOffice (soffice) is not installed: run ./test.sh");
-        var dir = Directory.CreateTempSubdirectory("mou-docx-").FullName;
-        try
-        {
-            var input = Path.Combine(dir, "report.docx");
-            await File.WriteAllBytesAsync(input, docx);
-            var start = new ProcessStartInfo(soffice!, ["--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, input])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["HOME"] = dir;
-            using var process = Process.Start(start)!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.StandardOutput.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            var pdf = Path.Combine(dir, "report.pdf");
-            Assert.True(File.Exists(pdf), $"LibreOffice did not convert the report (exit {process.ExitCode}): {await stderr}");
-            var text = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(pdf));
-            return System.Text.RegularExpressions.Regex.Matches(text, @"/Type\s*/Page[^s]").Count;
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.Equal(1, await OfficeChecks.PdfPageCountAsync(docx));
     }
 }

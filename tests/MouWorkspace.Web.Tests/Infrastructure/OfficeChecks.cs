@@ -21,33 +21,48 @@ public static class OfficeChecks
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
     }
 
-    /// <summary>
-    /// Converts an .xlsx to CSV with LibreOffice and returns the rows. Fails (never skips) when LibreOffice is
-    /// missing: ./test.sh installs it.
-    /// </summary>
+    /// <summary>Converts an .xlsx to CSV with LibreOffice and returns the rows.</summary>
     public static async Task<IReadOnlyList<string[]>> LibreOfficeCsvAsync(byte[] xlsx)
     {
+        var csv = await ConvertAsync(xlsx, "export.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76", "csv");
+        return System.Text.Encoding.UTF8.GetString(csv).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => ParseCsvLine(line.TrimEnd('\r'))).ToArray();
+    }
+
+    /// <summary>Converts a .docx to PDF with LibreOffice Writer and counts the PDF's pages.</summary>
+    public static async Task<int> PdfPageCountAsync(byte[] docx)
+    {
+        var pdf = await ConvertAsync(docx, "report.docx", "pdf", "pdf");
+        return System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+    }
+
+    /// <summary>
+    /// One LibreOffice conversion in a private profile (parallel runs must not share one). Fails (never skips)
+    /// when LibreOffice is missing: ./test.sh installs it.
+    /// </summary>
+    private static async Task<byte[]> ConvertAsync(byte[] content, string fileName, string filter, string outputExtension)
+    {
         var soffice = FindSoffice();
-        Assert.True(soffice is not null, "LibreOffice (soffice) is not installed: run ./test.sh, which installs libreoffice-calc-nogui");
-        var dir = Directory.CreateTempSubdirectory("mou-xlsx-").FullName;
+        Assert.True(soffice is not null, "LibreOffice (soffice) is not installed: run ./test.sh, which installs it");
+        var dir = Directory.CreateTempSubdirectory("mou-office-").FullName;
         try
         {
-            var input = Path.Combine(dir, "export.xlsx");
-            await File.WriteAllBytesAsync(input, xlsx);
-            var start = new ProcessStartInfo(soffice!, ["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, input])
+            var input = Path.Combine(dir, fileName);
+            await File.WriteAllBytesAsync(input, content);
+            var start = new ProcessStartInfo(soffice!, ["--headless", "--norestore", "--convert-to", filter, "--outdir", dir, input])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            start.Environment["HOME"] = dir; // a private profile: parallel runs must not share one
+            start.Environment["HOME"] = dir;
             using var process = Process.Start(start)!;
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
             await process.StandardOutput.ReadToEndAsync(timeout.Token);
             await process.WaitForExitAsync(timeout.Token);
-            var csv = Path.Combine(dir, "export.csv");
-            Assert.True(File.Exists(csv), $"LibreOffice did not convert the file (exit {process.ExitCode}): {await stderr}");
-            return (await File.ReadAllLinesAsync(csv)).Select(ParseCsvLine).ToArray();
+            var output = Path.Combine(dir, Path.ChangeExtension(fileName, outputExtension));
+            Assert.True(File.Exists(output), $"LibreOffice did not convert {fileName} (exit {process.ExitCode}): {await stderr}");
+            return await File.ReadAllBytesAsync(output);
         }
         finally
         {
