@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using MouWorkspace.Abstractions.Audit;
 using MouWorkspace.Web.Auth;
+using MouWorkspace.Web.Changes;
 using MouWorkspace.Web.Frontend;
 
 namespace MouWorkspace.Web.Audit;
@@ -18,7 +19,7 @@ public sealed class AuditedAttribute : Attribute;
 /// hash of the content the caller sent. Being a filter on the whole /api group, a new endpoint is audited
 /// without anyone remembering to.
 /// </summary>
-public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, LiveEvents live, ILogger<AuditFilter> logger) : IEndpointFilter
+public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, LiveEvents live, IEnumerable<IChangeObserver> observers, ILogger<AuditFilter> logger) : IEndpointFilter
 {
     /// <summary>A handler that knows the hash of what it produced (an export's bytes) leaves it here.</summary>
     public const string ContentHashItem = "audit-content-hash";
@@ -50,7 +51,24 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
             // logged as critical so that operations see it at once.
             logger.LogCritical(ex, "Audit record not written for {Action} on {Target} by {User}", entry.Action, entry.Target, entry.UserId);
         }
-        live.Publish(new LiveEvent(scope, entry.Action, entry.Target, entry.Name, DateTimeOffset.UtcNow));
+        var at = DateTimeOffset.UtcNow;
+        live.Publish(new LiveEvent(scope, entry.Action, entry.Target, entry.Name, at));
+        if (observers is IChangeObserver[] { Length: 0 })
+            return result;
+        var change = new ChangeNotice(scope, http.Request.Method, route,
+            http.Request.RouteValues.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!.ToString()!),
+            Location(result), entry.UserId, entry.Name, entry.MemberState, entry.Organization, at);
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnChangedAsync(change);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "{Observer} failed on {Action} {Target}", observer.GetType().Name, entry.Action, entry.Target);
+            }
+        }
         return result;
     }
 
@@ -62,10 +80,12 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
     {
         if (http.Request.RouteValues.TryGetValue("mouId", out var mouId) && mouId is string id)
             return AuditScopes.Mou(id);
-        if (result?.GetType().GetProperty("Location")?.GetValue(result) is string location && location.StartsWith("/api/mous/", StringComparison.Ordinal))
+        if (Location(result) is { } location && location.StartsWith("/api/mous/", StringComparison.Ordinal))
             return AuditScopes.Mou(location["/api/mous/".Length..].Split('/')[0]);
         return http.Request.Path.StartsWithSegments("/api/admin") ? AuditScopes.Administration : AuditScopes.Organization(user.Organization());
     }
+
+    private static string? Location(object? result) => result?.GetType().GetProperty("Location")?.GetValue(result) as string;
 
     private static string Target(HttpContext http) =>
         string.Join("/", http.Request.RouteValues.Select(v => $"{v.Key}={v.Value}"));
