@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using MouWorkspace.Grains.Audit;
+using MouWorkspace.Grains.Clauses;
 using MouWorkspace.Web.Audit;
 using MouWorkspace.Web.Documents;
 using MouWorkspace.Web.Auth;
@@ -24,6 +25,7 @@ public static class ApiSetup
         services.AddMouHealthChecks();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
         services.AddSingleton<IAuditStore, AppendBlobAuditStore>();
+        services.AddSingleton<ICommentStore, TableCommentStore>();
         services.AddSingleton<ExportSnapshot>();
         services.AddSingleton<ExportArchive>();
         builder.AddMouHardening();
