@@ -66,5 +66,6 @@ public static class ApiSetup
         api.MapTccEndpoints();
         api.MapReformItemEndpoints();
         api.MapProgressEndpoints();
+        api.MapProjectionEndpoints();
     }
 }

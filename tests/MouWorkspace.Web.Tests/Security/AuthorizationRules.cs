@@ -99,6 +99,11 @@ public static class AuthorizationRules
         ["GET /api/reform-items/{id}"] = new(_ => Get("/api/reform-items/un-victim-assistance"), Anyone),
         ["POST /api/reform-items/{id}/status"] = new(_ => Send(HttpMethod.Post, "/api/reform-items/un-victim-assistance/status",
             new { status = "in-progress", note = "Matrix check", on = "2007-06-01" }), Staff, Mutates: true),
+        ["GET /api/mous/{mouId}/now-discussing"] = new(x => Get(Mou(x) + "/now-discussing"), Reader),
+        ["PUT /api/mous/{mouId}/now-discussing"] = new(x => Send(HttpMethod.Put, Mou(x) + "/now-discussing", new { clauseId = x.ClauseId }, "\"0\""),
+            c => c.Role == "Secretariat" && c.SameOrganization, Mutates: true),
+        ["DELETE /api/mous/{mouId}/now-discussing"] = new(x => new HttpRequestMessage(HttpMethod.Delete, Mou(x) + "/now-discussing") { Headers = { { "If-Match", "\"0\"" } } },
+            c => c.Role == "Secretariat" && c.SameOrganization, Mutates: true),
         ["DELETE /api/admin/users/{userId}"] = new(x => Delete($"/api/admin/users/{x.UserId}"), c => c.IsAdmin, Mutates: true),
     };
 }
