@@ -5,7 +5,7 @@ using MouWorkspace.Domain.Clauses;
 
 namespace MouWorkspace.Grains.Clauses;
 
-public sealed class ClauseGrain(
+public sealed partial class ClauseGrain(
     [PersistentState("clause", StorageNames.Blobs)] IPersistentState<ClauseState> state,
     TimeProvider clock) : Grain, IClauseGrain
 {
