@@ -52,7 +52,8 @@ public static class LanguageReads
             if (originals.FirstOrDefault(d => d.Version == shown!.TranslatesDraft) is { } translated)
                 changes = WordDiff.Compute(translated.Text, original.Text);
         }
-        return new(original.Id, original.Number, language.Code, language.Direction, shown?.Draft.Heading ?? original.Heading,
+        // The heading in this language: none until the clause is translated (the original heading would be mislabelled).
+        return new(original.Id, original.Number, language.Code, language.Direction, shown?.Draft.Heading ?? "",
             shown?.Draft.Text, shown?.Draft.Version ?? 0, shown?.TranslatesDraft, original.Version, TranslationStatus.ToWire(state), changes);
     }
 
