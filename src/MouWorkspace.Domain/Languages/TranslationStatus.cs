@@ -28,15 +28,21 @@ public static class TranslationStatus
     };
 
     /// <summary>
-    /// Of a clause's translation drafts (the original version each translates, oldest first), the last one that
-    /// translates exactly <paramref name="originalVersion"/>: the text a revision holding that draft shows in this language.
+    /// Which of a clause's translation drafts (the original draft each translates, oldest first) a revision holding the
+    /// original's draft <paramref name="originalVersion"/> shows: the last translation of exactly that draft; failing that,
+    /// the last translation of an older draft (outdated); never one of a newer draft. Null when there is none.
     /// </summary>
-    public static int? IndexTranslating(IReadOnlyList<int?> translates, int originalVersion)
+    public static int? ShownForRevision(IReadOnlyList<int> translates, int originalVersion)
     {
+        int? older = null;
         for (var i = translates.Count - 1; i >= 0; i--)
+        {
             if (translates[i] == originalVersion)
                 return i;
-        return null;
+            if (translates[i] < originalVersion)
+                older ??= i;
+        }
+        return older;
     }
 
     /// <summary>A language version is complete when every clause's translation is up to date (an empty text is complete).</summary>

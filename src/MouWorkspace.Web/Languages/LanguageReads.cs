@@ -42,7 +42,7 @@ public static class LanguageReads
                 original.Version, null, original.Version, TranslationStatus.ToWire(TranslationState.Original));
         var drafts = await grains.GetGrain<IClauseTranslationGrain>(ClauseKey.For(mouId, original.Id, language.Code)).GetTranslatedDraftsAsync();
         var shown = forRevision
-            ? drafts.LastOrDefault(d => d.TranslatesDraft == original.Version) ?? drafts.LastOrDefault(d => d.TranslatesDraft < original.Version)
+            ? TranslationStatus.ShownForRevision(drafts.Select(d => d.TranslatesDraft).ToArray(), original.Version) is { } index ? drafts[index] : null
             : drafts.LastOrDefault();
         var state = TranslationStatus.Of(shown?.TranslatesDraft, original.Version);
         IReadOnlyList<DiffChange>? changes = null;
