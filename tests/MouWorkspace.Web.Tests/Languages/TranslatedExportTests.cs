@@ -93,6 +93,33 @@ public sealed class TranslatedExportTests(ApiFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task A_redline_in_a_language_version_tracks_the_changes_of_the_translation()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "Export secretariat");
+        var legal = await fixture.App.ClientAsync("LegalOfficer", name: "Traducteur");
+        var mou = await sec.CreateMouAsync();
+        var op1 = await sec.AddClauseAsync(mou, "States shall train all personnel.", "Training");
+        await AddLanguageAsync(sec, mou, "fr");
+        await (await TranslateAsync(legal, mou, op1, "fr", FrenchOp1, "\"0\"")).JsonAsync(HttpStatusCode.OK);
+        await (await sec.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        await (await legal.PutTextAsync($"/api/mous/{mou}/clauses/{op1}", "States shall train and certify all personnel.", "\"1\"")).JsonAsync(HttpStatusCode.OK);
+        await (await TranslateAsync(legal, mou, op1, "fr", "Les États forment et certifient tout le personnel.", "\"1\"")).JsonAsync(HttpStatusCode.OK);
+        await (await sec.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.2" })).JsonAsync(HttpStatusCode.Created);
+
+        var response = await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=2&base=1&language=fr");
+        Assert.Equal("", response.Headers.GetValues("X-Untranslated-Clauses").Single());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        OfficeChecks.AssertValidWordDocument(bytes);
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var inserted = string.Concat(body.Descendants<InsertedRun>().Select(r => r.InnerText));
+        Assert.Contains("certifient", inserted);
+        Assert.All(body.Descendants<InsertedRun>(), r => Assert.Equal("Traducteur", r.Author?.Value));
+        Assert.DoesNotContain("certify", body.InnerText); // the French text, not the English one
+        Assert.Contains("Les États", body.InnerText);
+    }
+
+    [Fact]
     public async Task The_akoma_ntoso_export_in_a_language_version_carries_the_translation_and_validates()
     {
         var (sec, mou) = await TranslatedAsync();
