@@ -45,26 +45,29 @@ public static class DocumentEndpoints
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord: withComments || @base is not null);
         if (access is null)
             return problem!;
-        // Default: the MOU's original language (Languages/TranslatedExport.cs writes a language version's text).
-        var lang = language?.ToLowerInvariant() ?? (await LanguageReads.SettingsAsync(grains, mouId)).Original;
+        // Default: the MOU's original language. A language version's text comes from Languages/TranslatedExport.cs.
+        var languages = await LanguageReads.SettingsAsync(grains, mouId);
+        var lang = language?.ToLowerInvariant() ?? languages.Original;
         foreach (var (name, number) in new[] { ("revision", revision), ("base", @base) })
             if (number is { } n && await access.Grain.GetRevisionAsync(n) is null)
                 return Problems.NotFound($"{name}: there is no revision {n} of this MOU");
 
         var request = new ExportRequest(revision, @base, withComments, lang, advanceUnedited ?? false);
+        var translation = TranslationReport.None;
         byte[] content;
         string sha256;
-        var (document, translation) = await snapshots.BuildInLanguageAsync(access.Mou, request);
-        if (revision is not null && !withComments && translation.Complete)
+        if (revision is not null && !withComments && (lang == languages.Original || !languages.Has(lang)))
         {
-            // A published revision (with or without a redline against another) never changes: archive it once. A language
-            // version is archived only once it is complete, under a name of its own (earlier "language" exports only labelled).
-            var blobName = $"{mouId}/rev-{revision}{(@base is null ? "" : $"-base-{@base}")}-{lang}{(translation.Translated ? "-translated" : "")}{(request.AdvanceUnedited ? "-auv" : "")}.docx";
-            var archived = await archive.GetOrAddAsync(access.Mou.Organization, blobName, () => Task.FromResult(WordExporter.ToBytes(document)));
+            // A published revision (with or without a redline against another) never changes: archive it once. Not so a
+            // language version's text of it, which follows its translations: those exports are written every time.
+            var blobName = $"{mouId}/rev-{revision}{(@base is null ? "" : $"-base-{@base}")}-{lang}{(request.AdvanceUnedited ? "-auv" : "")}.docx";
+            var archived = await archive.GetOrAddAsync(access.Mou.Organization, blobName,
+                async () => WordExporter.ToBytes(await snapshots.BuildAsync(access.Mou, request)));
             (content, sha256) = (archived.Content, archived.Sha256);
         }
         else
         {
+            (var document, translation) = await snapshots.BuildInLanguageAsync(access.Mou, request);
             content = WordExporter.ToBytes(document);
             sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
         }
