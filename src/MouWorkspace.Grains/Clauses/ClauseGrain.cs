@@ -5,7 +5,7 @@ using MouWorkspace.Domain.Clauses;
 
 namespace MouWorkspace.Grains.Clauses;
 
-public sealed class ClauseGrain(
+public sealed partial class ClauseGrain(
     [PersistentState("clause", StorageNames.Blobs)] IPersistentState<ClauseState> state,
     ICommentStore commentStore,
     TimeProvider clock) : Grain, IClauseGrain
@@ -14,6 +14,14 @@ public sealed class ClauseGrain(
     private Task<List<Comment>>? comments;
 
     private ClauseState S => state.State;
+
+    private string MouPart => this.GetPrimaryKeyString().Split('/')[0];
+
+    /// <summary>
+    /// Whose comments these are in the comment store: the clause id, or <c>{clauseId}.{language}</c> for a language
+    /// version (its grain holds the original's ids in its state, and its discussion is its own).
+    /// </summary>
+    private string CommentsKey => string.Join('.', this.GetPrimaryKeyString().Split('/').Skip(1));
 
     /// <summary>
     /// The clause's comments from the comment store. Comments written by an earlier version into the clause's
@@ -29,11 +37,11 @@ public sealed class ClauseGrain(
 
     private async Task<List<Comment>> ReadCommentsAsync()
     {
-        var stored = (await commentStore.ReadAsync(S.MouId, S.ClauseId)).ToList();
+        var stored = (await commentStore.ReadAsync(MouPart, CommentsKey)).ToList();
         if (S.Comments.Count > 0)
         {
             for (var i = 0; i < S.Comments.Count; i++)
-                await commentStore.ReplaceAsync(S.MouId, S.ClauseId, i + 1, S.Comments[i]);
+                await commentStore.ReplaceAsync(MouPart, CommentsKey, i + 1, S.Comments[i]);
             if (stored.Count < S.Comments.Count)
                 stored = [.. S.Comments, .. stored.Skip(S.Comments.Count)];
             var moved = S.Comments;
@@ -97,7 +105,7 @@ public sealed class ClauseGrain(
             return Outcome<Comment>.Fail(Failure.Invalid, "quote: the quoted words are not in the current text of the clause");
         var comment = new Comment(Ids.New(), by.Name, by.MemberState, text, string.IsNullOrEmpty(quote) ? null : quote,
             replyTo, clock.GetUtcNow(), false, S.Current.Version);
-        await WriteCommentOrForgetAsync(() => commentStore.AddAsync(S.MouId, S.ClauseId, list.Count + 1, comment));
+        await WriteCommentOrForgetAsync(() => commentStore.AddAsync(MouPart, CommentsKey, list.Count + 1, comment));
         list.Add(comment);
         return Outcome<Comment>.Success(comment);
     }
@@ -109,7 +117,7 @@ public sealed class ClauseGrain(
         if (index < 0)
             return Outcome<Comment>.Fail(Failure.NotFound, $"there is no comment {commentId} on this clause");
         var after = list[index] with { Resolved = resolved, ResolvedBy = resolved ? by.Name : null, ResolvedAt = resolved ? clock.GetUtcNow() : null };
-        await WriteCommentOrForgetAsync(() => commentStore.ReplaceAsync(S.MouId, S.ClauseId, index + 1, after));
+        await WriteCommentOrForgetAsync(() => commentStore.ReplaceAsync(MouPart, CommentsKey, index + 1, after));
         list[index] = after;
         return Outcome<Comment>.Success(after);
     }

@@ -6,7 +6,8 @@ namespace MouWorkspace.Grains.Clauses;
 /// Where a clause's comments live: apart from the clause's blob, one small record each, so that a comment costs
 /// one write of its own size rather than a rewrite of the clause with every comment before it. Comments are
 /// numbered per clause (1, 2, …) in the order they were made; a number is written once and then only replaced
-/// by the same comment resolved or reopened.
+/// by the same comment resolved or reopened. <c>clauseId</c> names whose discussion it is: a clause id, or
+/// <c>{clauseId}.{language}</c> for a clause's language version.
 /// </summary>
 public interface ICommentStore
 {

@@ -8,6 +8,7 @@ using MouWorkspace.Web.Documents;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Infrastructure;
+using MouWorkspace.Web.Languages;
 
 namespace MouWorkspace.Web.Hosting;
 
@@ -67,5 +68,6 @@ public static class ApiSetup
         api.MapReformItemEndpoints();
         api.MapProgressEndpoints();
         api.MapProjectionEndpoints();
+        api.MapLanguageEndpoints();
     }
 }

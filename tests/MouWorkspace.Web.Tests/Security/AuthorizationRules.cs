@@ -104,6 +104,23 @@ public static class AuthorizationRules
             c => c.Role == "Secretariat" && c.SameOrganization, Mutates: true),
         ["DELETE /api/mous/{mouId}/now-discussing"] = new(x => new HttpRequestMessage(HttpMethod.Delete, Mou(x) + "/now-discussing") { Headers = { { "If-Match", "\"0\"" } } },
             c => c.Role == "Secretariat" && c.SameOrganization, Mutates: true),
+        // Parallel texts (issue 9): MatrixSetup adds a French version; the original (English) goes through the same routes.
+        ["GET /api/mous/{mouId}/languages"] = new(x => Get(Mou(x) + "/languages?revision=1"), Reader),
+        ["PUT /api/mous/{mouId}/languages/{language}"] = new(x => Send(HttpMethod.Put, Mou(x) + "/languages/ar", new { required = true }),
+            c => c.Role == "Secretariat" && c.SameOrganization, Mutates: true),
+        ["GET /api/mous/{mouId}/parallel"] = new(x => Get(Mou(x) + "/parallel?left=en&right=fr"), Reader),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}/languages/{language}"] = new(x => Get(Clause(x) + "/languages/fr"), Reader),
+        ["PUT /api/mous/{mouId}/clauses/{clauseId}/languages/{language}"] = new(x => Send(HttpMethod.Put, Clause(x) + "/languages/fr",
+            new { text = "Le Gouvernement exerce sa juridiction.", rationale = "traduction" }, "\"0\""), Staff, Mutates: true),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/drafts"] = new(x => Get(Clause(x) + "/languages/fr/drafts"), Reader),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/diff"] = new(x => Get(Clause(x) + "/languages/en/diff?from=1&to=1"), Reader),
+        ["POST /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/comments"] = new(x => Send(HttpMethod.Post, Clause(x) + "/languages/en/comments", new { text = "A comment." }), Commenter, Mutates: true),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/comments"] = new(x => Get(Clause(x) + "/languages/fr/comments"), Reader),
+        ["PUT /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/comments/{commentId}/resolved"] = new(x => Send(HttpMethod.Put,
+            Clause(x) + $"/languages/en/comments/{x.CommentId}/resolved", new { resolved = true }), Commenter, Mutates: true),
+        ["POST /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/proposals"] = new(x => Send(HttpMethod.Post, Clause(x) + "/languages/en/proposals",
+            new { text = "Alternative wording." }), c => c.Role == "Delegate" && c.SameOrganization, Mutates: true),
+        ["GET /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/proposals"] = new(x => Get(Clause(x) + "/languages/fr/proposals"), Reader),
         ["DELETE /api/admin/users/{userId}"] = new(x => Delete($"/api/admin/users/{x.UserId}"), c => c.IsAdmin, Mutates: true),
     };
 }
