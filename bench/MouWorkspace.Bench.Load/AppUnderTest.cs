@@ -54,7 +54,9 @@ internal sealed class AppUnderTest : IAsyncDisposable
         };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Staging, not Development: a deployment has no developer exception page and no static-asset file checks on
+        // every request; the local sign-in the benchmark uses is refused only in Production.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         var app = new AppUnderTest(Process.Start(start)!, port, dataPath);
         app.process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         app.process.ErrorDataReceived += (_, e) => app.Keep(e.Data);

@@ -7,6 +7,7 @@ using MouWorkspace.Abstractions.Audit;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Changes;
 using MouWorkspace.Web.Frontend;
+using MouWorkspace.Web.Infrastructure;
 
 namespace MouWorkspace.Web.Audit;
 
@@ -43,7 +44,7 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
         var scope = Scope(http, user, result);
         try
         {
-            await grains.GetGrain<IAuditLogGrain>(scope).AppendAsync(entry);
+            await grains.Get<IAuditLogGrain>(scope).AppendAsync(entry);
         }
         catch (Exception ex)
         {

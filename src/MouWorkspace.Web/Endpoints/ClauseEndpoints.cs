@@ -38,7 +38,7 @@ public static class ClauseEndpoints
             return (null, null, problem);
         if (!hasClause)
             return (null, null, Problems.NotFound($"there is no clause {clauseId} in this MOU"));
-        return (grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId)), access, null);
+        return (grains.Get<IClauseGrain>(ClauseKey.For(mouId, clauseId)), access, null);
     }
 
     private static async Task<IResult> AddAsync(string mouId, AddClauseRequest body, ClaimsPrincipal user, IGrainFactory grains)

@@ -19,7 +19,7 @@ public static class MouAccess
     {
         if (!Ids.IsWellFormed(mouId))
             return (null, Problems.NotFound($"there is no MOU {mouId}"));
-        var grain = grains.GetGrain<IMouGrain>(mouId);
+        var grain = grains.Get<IMouGrain>(mouId);
         return Check(grain, mouId, await grain.GetInfoAsync(), user, innerRecord);
     }
 
@@ -32,7 +32,7 @@ public static class MouAccess
     {
         if (!Ids.IsWellFormed(mouId))
             return (null, false, Problems.NotFound($"there is no MOU {mouId}"));
-        var grain = grains.GetGrain<IMouGrain>(mouId);
+        var grain = grains.Get<IMouGrain>(mouId);
         var facts = Ids.IsWellFormed(clauseId) ? await grain.GetClauseAccessAsync(clauseId) : null;
         var mou = facts?.Mou ?? (Ids.IsWellFormed(clauseId) ? null : await grain.GetInfoAsync());
         var (access, problem) = Check(grain, mouId, mou, user, innerRecord);

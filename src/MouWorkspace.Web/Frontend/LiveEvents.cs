@@ -1,4 +1,5 @@
 using MouWorkspace.Abstractions.Live;
+using MouWorkspace.Web.Infrastructure;
 
 namespace MouWorkspace.Web.Frontend;
 
@@ -24,7 +25,7 @@ public sealed class LiveEvents(IGrainFactory grains, ILogger<LiveEvents> logger)
         try
         {
             // [OneWay]: the call returns as soon as the message is queued; the request never waits on the hub.
-            grains.GetGrain<ILiveHubGrain>(LiveHubKey.Cluster)
+            grains.Get<ILiveHubGrain>(LiveHubKey.Cluster)
                 .PublishAsync(new LiveChange(change.Scope, change.Action, change.Target, change.By, change.At, Origin)).Ignore();
         }
         catch (Exception ex)

@@ -74,3 +74,28 @@ public sealed class TokenCacheTests
         Assert.False((await handler.ValidateTokenAsync(tampered, parameters)).IsValid);
     }
 }
+
+/// <summary>Picking the scheme from the token's header alone.</summary>
+public sealed class FrontendTokenShapeTests
+{
+    [Fact]
+    public void Only_a_token_whose_header_names_the_front_end_key_is_taken_for_a_front_end_token()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var tokens = new FrontendTokens(configuration, TimeProvider.System);
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Delegate of France"), new Claim("roles", "Delegate")], "test"));
+        var ours = tokens.Issue(user);
+        var theirs = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = FrontendTokens.Issuer, // a payload that claims the issuer does not make it ours: the header decides
+            Claims = new Dictionary<string, object> { ["kid"] = FrontendTokens.KeyId },
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = "other" }, SecurityAlgorithms.HmacSha256),
+        });
+
+        Assert.True(FrontendTokens.LooksLikeFrontendToken(ours));
+        Assert.False(FrontendTokens.LooksLikeFrontendToken(theirs));
+        Assert.False(FrontendTokens.LooksLikeFrontendToken("not a token"));
+        Assert.False(FrontendTokens.LooksLikeFrontendToken("%%%.e30.x"));
+        Assert.False(FrontendTokens.LooksLikeFrontendToken(""));
+    }
+}
