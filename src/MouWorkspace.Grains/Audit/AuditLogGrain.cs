@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using MouWorkspace.Abstractions.Audit;
 
 namespace MouWorkspace.Grains.Audit;
@@ -13,13 +14,20 @@ public sealed class AuditHead
 public sealed class AuditLogGrain(
     [PersistentState("audit-head", StorageNames.Tables)] IPersistentState<AuditHead> head,
     IAuditStore store,
-    TimeProvider clock) : Grain, IAuditLogGrain
+    TimeProvider clock,
+    ILogger<AuditLogGrain> logger) : Grain, IAuditLogGrain
 {
     /// <summary>At most this many records per append (a few hundred KB; an append block may hold 4 MiB).</summary>
     private const int MaxBatch = 256;
 
     private List<(AuditEntry Entry, TaskCompletionSource<AuditRecord> Waiting)> pending = [];
     private bool writing;
+
+    /// <summary>After a failed write: refuse records until the next activation has read where the log really ends.</summary>
+    private bool doubtful;
+
+    /// <summary>The last record appended to the log (the head in storage may be one append behind it).</summary>
+    private (long Count, string Hash)? tip;
 
     private string Scope => this.GetPrimaryKeyString();
 
@@ -39,12 +47,16 @@ public sealed class AuditLogGrain(
     }
 
     /// <summary>
-    /// Group commit: every change of an MOU passes through its one log, so records that arrive while a write is
-    /// under way are sealed together and go out in the next single append (one block, then one head write), and
-    /// each caller is answered once its own record is durable. The chain is the same as one record per write.
+    /// Group commit: every change of an MOU passes through its one log, so records that arrive while an append is
+    /// under way are sealed together and go out in the next single append, and each caller is answered once its
+    /// own record is durable in the log. The head (which detects a cut-off tail) follows in the background, one
+    /// write per append at most, never ahead of the log; a crash in between leaves the log ahead of the head,
+    /// which verification accepts and the next activation catches up. The chain is the same as one record per write.
     /// </summary>
     public Task<AuditRecord> AppendAsync(AuditEntry entry)
     {
+        if (doubtful)
+            return Task.FromException<AuditRecord>(new InvalidOperationException($"the audit log {Scope} is being reopened after a failed write; try again"));
         var waiting = new TaskCompletionSource<AuditRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending.Add((entry, waiting));
         if (!writing)
@@ -58,27 +70,49 @@ public sealed class AuditLogGrain(
 
     private async Task WriteAllAsync()
     {
+        var headWrite = Task.CompletedTask;
         try
         {
-            while (pending.Count > 0)
+            tip ??= (head.State.Count, head.State.Hash);
+            while (true)
             {
+                if (pending.Count == 0)
+                {
+                    // Records that arrive while the head is written form the next batch.
+                    await headWrite;
+                    if (pending.Count == 0)
+                        break;
+                }
                 var batch = Take();
                 try
                 {
-                    await WriteAsync(batch);
+                    tip = await AppendBatchAsync(batch, tip.Value);
                 }
                 catch (Exception ex)
                 {
-                    foreach (var (_, waiting) in batch)
+                    foreach (var (_, waiting) in batch.Concat(Take(int.MaxValue)))
                         waiting.TrySetException(ex);
                     // Whether the append reached storage is unknown: the next activation reads the log and
-                    // continues the chain from what is really there.
-                    foreach (var (_, waiting) in Take(int.MaxValue))
-                        waiting.TrySetException(ex);
+                    // continues the chain from what is really there; until then nothing is chained onto a guess.
+                    doubtful = true;
                     DeactivateOnIdle();
                     return;
                 }
+                await headWrite;
+                head.State.Count = tip.Value.Count;
+                head.State.Hash = tip.Value.Hash;
+                headWrite = head.WriteStateAsync();
             }
+        }
+        catch (Exception ex)
+        {
+            // A head write failed: the records are in the log, the head is behind it, which the next activation
+            // mends. Records not yet appended are refused rather than chained onto a head this activation doubts.
+            logger.LogWarning(ex, "Audit head of {Scope} not written; the log is ahead of it until the next activation", Scope);
+            foreach (var (_, waiting) in Take(int.MaxValue))
+                waiting.TrySetException(ex);
+            doubtful = true;
+            DeactivateOnIdle();
         }
         finally
         {
@@ -93,9 +127,9 @@ public sealed class AuditLogGrain(
         return batch;
     }
 
-    private async Task WriteAsync(List<(AuditEntry Entry, TaskCompletionSource<AuditRecord> Waiting)> batch)
+    private async Task<(long Count, string Hash)> AppendBatchAsync(List<(AuditEntry Entry, TaskCompletionSource<AuditRecord> Waiting)> batch, (long Count, string Hash) from)
     {
-        var (count, hash) = (head.State.Count, head.State.Hash);
+        var (count, hash) = from;
         var records = new List<AuditRecord>(batch.Count);
         var lines = new StringBuilder();
         foreach (var (entry, _) in batch)
@@ -106,13 +140,9 @@ public sealed class AuditLogGrain(
             lines.Append(AuditChain.ToLine(record));
         }
         await store.AppendAsync(Scope, lines.ToString());
-        // The lines are durable before the head moves; a crash in between leaves the log ahead of the head,
-        // which verification accepts (the chain itself is intact), never behind.
-        head.State.Count = count;
-        head.State.Hash = hash;
-        await head.WriteStateAsync();
         for (var i = 0; i < batch.Count; i++)
             batch[i].Waiting.TrySetResult(records[i]);
+        return (count, hash);
     }
 
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync() =>
