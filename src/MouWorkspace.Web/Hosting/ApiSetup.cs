@@ -7,6 +7,7 @@ using MouWorkspace.Web.Documents;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Infrastructure;
+using MouWorkspace.Web.Search;
 
 namespace MouWorkspace.Web.Hosting;
 
@@ -64,5 +65,6 @@ public static class ApiSetup
         api.MapTccEndpoints();
         api.MapReformItemEndpoints();
         api.MapProgressEndpoints();
+        api.MapSearchEndpoints();
     }
 }
