@@ -100,5 +100,6 @@ public static class AuthorizationRules
         ["POST /api/reform-items/{id}/status"] = new(_ => Send(HttpMethod.Post, "/api/reform-items/un-victim-assistance/status",
             new { status = "in-progress", note = "Matrix check", on = "2007-06-01" }), Staff, Mutates: true),
         ["DELETE /api/admin/users/{userId}"] = new(x => Delete($"/api/admin/users/{x.UserId}"), c => c.IsAdmin, Mutates: true),
+        ["GET /api/search"] = new(x => Get($"/api/search?q=jurisdiction&mou={x.MouId}"), Reader),
     };
 }
