@@ -57,6 +57,9 @@ public sealed class SearchIndexer(
     private readonly HashSet<string> knownMous = [];
     private readonly Dictionary<string, ReformItemSummary> knownReform = [];
     private readonly List<(string Key, DateTimeOffset Due)> settling = [];
+
+    /// <summary>Released when this host published changes, so that the feed is read at once rather than at the next poll.</summary>
+    private readonly SemaphoreSlim published = new(0);
     private SearchCheckpoint? position;
     private DateTimeOffset lastCommit = DateTimeOffset.UtcNow;
     private DateTimeOffset lastReconcile = DateTimeOffset.MinValue;
@@ -107,6 +110,12 @@ public sealed class SearchIndexer(
         }
     }
 
+    public override void Dispose()
+    {
+        published.Dispose();
+        base.Dispose();
+    }
+
     private async Task FollowAsync(CancellationToken stoppingToken)
     {
         var feed = grains.GetGrain<ISearchFeedGrain>(ISearchFeedGrain.Key);
@@ -130,7 +139,7 @@ public sealed class SearchIndexer(
             if (dirty && DateTimeOffset.UtcNow - lastCommit > TimeSpan.FromSeconds(5))
                 await CommitAsync(stoppingToken);
             if (page.Keys.Count < PageSize)
-                await Delay(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), stoppingToken);
+                await WaitForChangesAsync(stoppingToken);
         }
     }
 
@@ -232,6 +241,8 @@ public sealed class SearchIndexer(
                 {
                     await feed.AppendAsync(batch.ToArray());
                     batch.Clear();
+                    if (published.CurrentCount == 0)
+                        published.Release();
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -241,6 +252,18 @@ public sealed class SearchIndexer(
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Until the next poll, or sooner when this host has just published changes.</summary>
+    private async Task WaitForChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await published.WaitAsync(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), cancellationToken);
+        }
+        catch (OperationCanceledException)
         {
         }
     }
