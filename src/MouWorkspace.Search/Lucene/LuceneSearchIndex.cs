@@ -53,7 +53,16 @@ public sealed class LuceneSearchIndex : ISearchIndex
     public static LuceneSearchIndex Open(string path)
     {
         System.IO.Directory.CreateDirectory(path);
-        return new LuceneSearchIndex(FSDirectory.Open(new DirectoryInfo(path)));
+        var directory = FSDirectory.Open(new DirectoryInfo(path));
+        try
+        {
+            return new LuceneSearchIndex(directory);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
     }
 
     public static LuceneSearchIndex InMemory() => new(new RAMDirectory());

@@ -65,6 +65,9 @@ public sealed class SearchIndexer(
     private DateTimeOffset lastReconcile = DateTimeOffset.MinValue;
     private bool dirty;
 
+    /// <summary>Whether the known MOUs and reform items have been listed once (by a rebuild, or at a start that needed none).</summary>
+    private bool primed;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -182,6 +185,7 @@ public sealed class SearchIndexer(
             Interlocked.Add(ref count, docs.Values.Sum(d => d.Count));
         });
         knownMous.UnionWith(mous);
+        primed = true;
         foreach (var item in await grains.GetGrain<IReformIndexGrain>(IReformIndexGrain.Key).ListAsync())
         {
             var docs = await documents.ForKeyAsync(SearchDocuments.ReformKey(item.Id));
@@ -217,6 +221,12 @@ public sealed class SearchIndexer(
             if (!knownReform.TryGetValue(item.Id, out var known) || known with { Overdue = item.Overdue } != item)
                 keys.Add(SearchDocuments.ReformKey(item.Id));
             knownReform[item.Id] = item;
+        }
+        if (!primed)
+        {
+            // A start that resumed from the feed: what exists now was indexed before (or is in the feed).
+            primed = true;
+            return;
         }
         var due = settling.Where(s => s.Due <= now).Select(s => s.Key).ToArray();
         settling.RemoveAll(s => s.Due <= now);

@@ -147,6 +147,22 @@ public sealed class LuceneSearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_folder_held_by_one_index_is_refused_to_a_second_one()
+    {
+        // SearchSetup relies on this to give a second process on the same data folder its own copy.
+        var folder = Directory.CreateTempSubdirectory("mou-search-lock-").FullName;
+        try
+        {
+            await using var first = LuceneSearchIndex.Open(folder);
+            Assert.ThrowsAny<global::Lucene.Net.Store.LockObtainFailedException>(() => LuceneSearchIndex.Open(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_index_on_disk_keeps_its_documents_and_feed_position_across_reopening()
     {
         var folder = Directory.CreateTempSubdirectory("mou-search-test-").FullName;
