@@ -25,8 +25,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
     private const string OrganizationField = "org";
     private const string MouField = "mou";
     private const string ClauseField = "clause";
-    private const string TitleField = "title";
-    private const string TextField = "text";
+    internal const string TitleField = "title";
+    internal const string TextField = "text";
     private const string LinkField = "link";
     private const string ReadersField = "readers";
     private const string AtField = "at";
@@ -235,7 +235,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
     }
 
     private Highlighter Highlighter(Query query, string field) =>
-        new(new SimpleHTMLFormatter(SafeHtml.MarkOpen, SafeHtml.MarkClose), new HtmlEncoder(), new QueryScorer(query, field))
+        new(new SimpleHTMLFormatter(SafeHtml.MarkOpen, SafeHtml.MarkClose), new LuceneHtmlEncoder(), new QueryScorer(query, field))
         {
             TextFragmenter = new SimpleFragmenter(160),
             MaxDocCharsToAnalyze = 200_000,
@@ -280,36 +280,5 @@ public sealed class LuceneSearchIndex : ISearchIndex
         directory.Dispose();
         analyzer.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>Encodes the user's text around the highlighter's marks (see <see cref="SafeHtml"/>).</summary>
-    private sealed class HtmlEncoder : IEncoder
-    {
-        public string EncodeText(string originalText) => SafeHtml.Encode(originalText);
-    }
-
-    /// <summary>The classic parser over title and text; a field name other than those two is refused.</summary>
-    private sealed class RestrictedParser(Analyzer analyzer)
-        : MultiFieldQueryParser(MultilingualAnalyzer.Version, [TitleField, TextField], analyzer, new Dictionary<string, float> { [TitleField] = 1.5f, [TextField] = 1f })
-    {
-        protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
-            base.GetFieldQuery(Check(field), queryText, quoted);
-
-        protected override Query GetFieldQuery(string field, string queryText, int slop) =>
-            base.GetFieldQuery(Check(field), queryText, slop);
-
-        protected override Query GetWildcardQuery(string field, string termStr) => base.GetWildcardQuery(Check(field), termStr);
-
-        protected override Query GetPrefixQuery(string field, string termStr) => base.GetPrefixQuery(Check(field), termStr);
-
-        protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(Check(field), termStr, minSimilarity);
-
-        protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) =>
-            base.GetRangeQuery(Check(field), part1, part2, startInclusive, endInclusive);
-
-        protected override Query GetRegexpQuery(string field, string termStr) => base.GetRegexpQuery(Check(field), termStr);
-
-        private static string Check(string? field) =>
-            field is null or TitleField or TextField ? field! : throw new ParseException($"unknown field '{field}': search in title or text");
     }
 }

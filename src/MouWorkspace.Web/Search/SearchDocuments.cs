@@ -51,7 +51,7 @@ public sealed class SearchDocuments(IGrainFactory grains)
 
     public async Task<IReadOnlyList<SearchDocument>> ClauseAsync(MouInfo mou, string clauseId)
     {
-        var grain = grains.GetGrain<IClauseGrain>(ClauseKey_(mou.Id, clauseId));
+        var grain = grains.GetGrain<IClauseGrain>(MouWorkspace.Abstractions.Common.ClauseKey.For(mou.Id, clauseId));
         var view = await grain.GetAsync();
         if (view is null)
             return [];
@@ -80,8 +80,6 @@ public sealed class SearchDocuments(IGrainFactory grains)
                 $"Proposal of {p.OnBehalfOf} on {view.Number}", p.Text, link + "#proposal-" + p.Id, inner, p.At)));
         return documents;
     }
-
-    private static string ClauseKey_(string mouId, string clauseId) => MouWorkspace.Abstractions.Common.ClauseKey.For(mouId, clauseId);
 
     public static SearchDocument Reform(ReformItemView item)
     {
