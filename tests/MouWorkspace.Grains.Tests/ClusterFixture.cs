@@ -1,3 +1,4 @@
+using MouWorkspace.Grains.Clauses;
 using Microsoft.Extensions.DependencyInjection;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Grains;
@@ -29,6 +30,7 @@ public sealed class ClusterFixture : IDisposable
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<MemoryAuditStore>();
             silo.Services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<MemoryAuditStore>());
+            silo.Services.AddSingleton<ICommentStore, MemoryCommentStore>();
         }
     }
 }

@@ -48,6 +48,7 @@ public sealed class TrackingClusterFixture : IDisposable
             silo.UseInMemoryReminderService();
             silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ReminderPeriod);
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<MouWorkspace.Grains.Clauses.ICommentStore, MouWorkspace.Grains.Clauses.MemoryCommentStore>();
         }
     }
 }

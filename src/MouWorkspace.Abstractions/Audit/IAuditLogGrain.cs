@@ -8,6 +8,8 @@ namespace MouWorkspace.Abstractions.Audit;
 [Alias("mou.IAuditLogGrain")]
 public interface IAuditLogGrain : IGrainWithStringKey
 {
+    /// <summary>Answers once the record is durable; calls interleave so that waiting records share one write.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<AuditRecord> AppendAsync(AuditEntry entry);
 
     Task<IReadOnlyList<AuditRecord>> ReadAsync();

@@ -4,6 +4,11 @@ namespace MouWorkspace.Abstractions.Common;
 public static class ClauseKey
 {
     public static string For(string mouId, string clauseId) => $"{mouId}/{clauseId}";
+
+    /// <summary>The clause's version in another language (a clause grain of its own, see docs/documents.md).</summary>
+    public static string For(string mouId, string clauseId, string language) => $"{mouId}/{clauseId}/{language}";
+
+    public static bool IsLanguageVersion(string key) => key.Count(c => c == '/') == 2;
 }
 
 public static class Ids

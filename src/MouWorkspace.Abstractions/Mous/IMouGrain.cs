@@ -34,6 +34,10 @@ public interface IMouGrain : IGrainWithStringKey
     [ReadOnly]
     Task<bool> HasClauseAsync(string clauseId);
 
+    /// <summary>null when the MOU does not exist; else its facts and whether the clause is (or was) one of its clauses.</summary>
+    [ReadOnly]
+    Task<MouClauseAccess?> GetClauseAccessAsync(string clauseId);
+
     /// <summary>An immutable snapshot of every clause's current draft.</summary>
     Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by);
 

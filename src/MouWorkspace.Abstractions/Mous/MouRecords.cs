@@ -49,6 +49,12 @@ public sealed record MouInfo(
     [property: Id(7)] DateTimeOffset CreatedAt,
     [property: Id(8)] string Status);
 
+/// <summary>The MOU's facts and whether a clause belongs to it: what a clause call checks, in one grain call.</summary>
+[GenerateSerializer, Immutable, Alias("mou.clause-access")]
+public sealed record MouClauseAccess(
+    [property: Id(0)] MouInfo Mou,
+    [property: Id(1)] bool HasClause);
+
 /// <summary>A clause as it stood in a published revision.</summary>
 [GenerateSerializer, Immutable, Alias("mou.clause-text")]
 public sealed record ClauseText(

@@ -16,8 +16,9 @@ internal static class AnnexTable
                 new TableStyle { Val = "TableGrid" },
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }),
             new TableGrid(new GridColumn { Width = "2600" }, new GridColumn { Width = "1500" }, new GridColumn { Width = "3500" }, new GridColumn { Width = "1700" }));
+        // CT_TblPr order: tblStyle, tblpPr, tblOverlap, bidiVisual, …, tblW (appended last it failed validation).
         if (runs.Language.RightToLeft)
-            table.GetFirstChild<TableProperties>()!.Append(new BiDiVisual());
+            table.GetFirstChild<TableProperties>()!.GetFirstChild<TableStyle>()!.InsertAfterSelf(new BiDiVisual());
         table.Append(Row(runs, header: true, "State", "Position", "Note", "Date"));
         foreach (var row in annex.Rows)
             table.Append(Row(runs, header: false, row.State, row.Position, row.Note ?? string.Empty, TitleBlock.FormatDate(row.Date)));

@@ -13,10 +13,14 @@ public sealed class MemoryAuditStore : IAuditStore
 {
     private readonly Dictionary<string, System.Text.StringBuilder> logs = [];
 
+    /// <summary>How many appends reached the store (group commit makes this fewer than the records).</summary>
+    public int Appends { get; private set; }
+
     public Task AppendAsync(string scope, string line, CancellationToken cancellationToken = default)
     {
         lock (logs)
         {
+            Appends++;
             if (!logs.TryGetValue(scope, out var log))
                 logs[scope] = log = new();
             log.Append(line);

@@ -5,11 +5,51 @@ using MouWorkspace.Domain.Clauses;
 
 namespace MouWorkspace.Grains.Clauses;
 
-public sealed class ClauseGrain(
+public sealed partial class ClauseGrain(
     [PersistentState("clause", StorageNames.Blobs)] IPersistentState<ClauseState> state,
+    ICommentStore commentStore,
     TimeProvider clock) : Grain, IClauseGrain
 {
+    /// <summary>Loaded on first use (reading a clause's text does not need its discussion), once even if read calls interleave.</summary>
+    private Task<List<Comment>>? comments;
+
     private ClauseState S => state.State;
+
+    private string MouPart => this.GetPrimaryKeyString().Split('/')[0];
+
+    /// <summary>
+    /// Whose comments these are in the comment store: the clause id, or <c>{clauseId}.{language}</c> for a language
+    /// version (its grain holds the original's ids in its state, and its discussion is its own).
+    /// </summary>
+    private string CommentsKey => string.Join('.', this.GetPrimaryKeyString().Split('/').Skip(1));
+
+    /// <summary>
+    /// The clause's comments from the comment store. Comments written by an earlier version into the clause's
+    /// blob move to the store on first use (by number, so a move interrupted half-way is simply done again).
+    /// </summary>
+    private Task<List<Comment>> CommentsAsync()
+    {
+        // A failed read is not remembered: the next call tries again.
+        if (comments is null || comments.IsFaulted || comments.IsCanceled)
+            comments = ReadCommentsAsync();
+        return comments;
+    }
+
+    private async Task<List<Comment>> ReadCommentsAsync()
+    {
+        var stored = (await commentStore.ReadAsync(MouPart, CommentsKey)).ToList();
+        if (S.Comments.Count > 0)
+        {
+            for (var i = 0; i < S.Comments.Count; i++)
+                await commentStore.ReplaceAsync(MouPart, CommentsKey, i + 1, S.Comments[i]);
+            if (stored.Count < S.Comments.Count)
+                stored = [.. S.Comments, .. stored.Skip(S.Comments.Count)];
+            var moved = S.Comments;
+            S.Comments = [];
+            await state.WriteOrRollBackAsync(() => S.Comments = moved, DeactivateOnIdle);
+        }
+        return stored;
+    }
 
     public async Task<Outcome<ClauseView>> InitializeAsync(InitClause command)
     {
@@ -58,30 +98,45 @@ public sealed class ClauseGrain(
     {
         if (!S.Exists)
             return Outcome<Comment>.Fail(Failure.NotFound, "no such clause");
-        if (replyTo is not null && S.Comments.All(c => c.Id != replyTo))
+        var list = await CommentsAsync();
+        if (replyTo is not null && list.All(c => c.Id != replyTo))
             return Outcome<Comment>.Fail(Failure.Invalid, $"replyTo: there is no comment {replyTo} on this clause");
         if (!string.IsNullOrEmpty(quote) && !S.Current.Text.Contains(quote, StringComparison.Ordinal))
             return Outcome<Comment>.Fail(Failure.Invalid, "quote: the quoted words are not in the current text of the clause");
         var comment = new Comment(Ids.New(), by.Name, by.MemberState, text, string.IsNullOrEmpty(quote) ? null : quote,
             replyTo, clock.GetUtcNow(), false, S.Current.Version);
-        S.Comments.Add(comment);
-        await state.WriteOrRollBackAsync(() => S.Comments.RemoveAt(S.Comments.Count - 1), DeactivateOnIdle);
+        await WriteCommentOrForgetAsync(() => commentStore.AddAsync(MouPart, CommentsKey, list.Count + 1, comment));
+        list.Add(comment);
         return Outcome<Comment>.Success(comment);
     }
 
     public async Task<Outcome<Comment>> ResolveCommentAsync(string commentId, bool resolved, Actor by)
     {
-        var index = S.Comments.FindIndex(c => c.Id == commentId);
+        var list = S.Exists ? await CommentsAsync() : [];
+        var index = list.FindIndex(c => c.Id == commentId);
         if (index < 0)
             return Outcome<Comment>.Fail(Failure.NotFound, $"there is no comment {commentId} on this clause");
-        var before = S.Comments[index];
-        var after = before with { Resolved = resolved, ResolvedBy = resolved ? by.Name : null, ResolvedAt = resolved ? clock.GetUtcNow() : null };
-        S.Comments[index] = after;
-        await state.WriteOrRollBackAsync(() => S.Comments[index] = before, DeactivateOnIdle);
+        var after = list[index] with { Resolved = resolved, ResolvedBy = resolved ? by.Name : null, ResolvedAt = resolved ? clock.GetUtcNow() : null };
+        await WriteCommentOrForgetAsync(() => commentStore.ReplaceAsync(MouPart, CommentsKey, index + 1, after));
+        list[index] = after;
         return Outcome<Comment>.Success(after);
     }
 
-    public Task<IReadOnlyList<Comment>> GetCommentsAsync() => Task.FromResult<IReadOnlyList<Comment>>(S.Comments.ToArray());
+    public async Task<IReadOnlyList<Comment>> GetCommentsAsync() => S.Exists ? [.. await CommentsAsync()] : [];
+
+    /// <summary>A write whose outcome is unknown: forget the comments held in memory and read them again next time.</summary>
+    private async Task WriteCommentOrForgetAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch
+        {
+            comments = null;
+            throw;
+        }
+    }
 
     public async Task<Outcome<Proposal>> AddProposalAsync(string text, string onBehalfOf, Actor by)
     {

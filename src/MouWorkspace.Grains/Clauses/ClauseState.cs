@@ -15,6 +15,9 @@ public sealed class ClauseState
     [Id(6)] public List<Proposal> Proposals { get; set; } = [];
     [Id(7)] public Agreement Agreement { get; set; }
 
+    /// <summary>For a language version (ClauseGrain.Languages.cs): draft version → the original draft it translates.</summary>
+    [Id(20)] public Dictionary<int, int> TranslatesDraft { get; set; } = [];
+
     public bool Exists => Drafts.Count > 0;
 
     public Draft Current => Drafts[^1];

@@ -12,6 +12,8 @@ public sealed partial class MouGrain(
     [PersistentState("mou", StorageNames.Blobs)] IPersistentState<MouState> state,
     TimeProvider clock) : Grain, IMouGrain
 {
+    private (string Etag, MouInfo Info)? info;
+
     private MouState S => state.State;
     private string Id => this.GetPrimaryKeyString();
 
@@ -95,8 +97,12 @@ public sealed partial class MouGrain(
         return views.OfType<ClauseView>().ToArray();
     }
 
-    public Task<bool> HasClauseAsync(string clauseId) =>
-        Task.FromResult(S.Clauses.Exists(c => c.Id == clauseId) || S.Removed.Exists(c => c.Id == clauseId));
+    public Task<bool> HasClauseAsync(string clauseId) => Task.FromResult(HasClause(clauseId));
+
+    public Task<MouClauseAccess?> GetClauseAccessAsync(string clauseId) =>
+        Task.FromResult(S.Exists ? new MouClauseAccess(Info(), HasClause(clauseId)) : null);
+
+    private bool HasClause(string clauseId) => S.Clauses.Exists(c => c.Id == clauseId) || S.Removed.Exists(c => c.Id == clauseId);
 
     public async Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by)
     {
@@ -155,8 +161,19 @@ public sealed partial class MouGrain(
         : Positions(S.Revisions[^1]).Consensus == ConsensusState.Adopted ? MouStatus.Adopted
         : MouStatus.UnderNegotiation;
 
-    private MouInfo Info() => new(Id, S.Title, S.Organization, S.Parties.ToArray(), S.Confidential,
-        S.Clauses.Select(c => c.Id).ToArray(), S.Revisions.Select(r => r.Info).ToArray(), S.CreatedAt, Status());
+    /// <summary>
+    /// Every clause call asks for the MOU's facts, so they are built once per stored version of the state (each
+    /// write gives a new ETag) rather than per call; a change not yet stored is not shown, which is as it should be.
+    /// </summary>
+    private MouInfo Info()
+    {
+        if (info is { } known && state.Etag is { } etag && known.Etag == etag)
+            return known.Info;
+        var built = new MouInfo(Id, S.Title, S.Organization, S.Parties.ToArray(), S.Confidential,
+            S.Clauses.Select(c => c.Id).ToArray(), S.Revisions.Select(r => r.Info).ToArray(), S.CreatedAt, Status());
+        info = state.Etag is null ? null : (state.Etag, built);
+        return built;
+    }
 
     private Task PublishSummaryAsync() =>
         GrainFactory.GetGrain<IOrganizationGrain>(S.Organization).UpsertAsync(new MouSummary(Id, S.Title, S.Organization, Status()));

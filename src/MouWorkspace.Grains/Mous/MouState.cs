@@ -1,3 +1,4 @@
+using MouWorkspace.Abstractions.Languages;
 using MouWorkspace.Abstractions.Mous;
 
 namespace MouWorkspace.Grains.Mous;
@@ -17,6 +18,11 @@ public sealed class MouState
 
     /// <summary>Revisions whose silence procedure ended without objection (see MouGrain.Silence.cs).</summary>
     [Id(9)] public List<int> AdoptedBySilence { get; set; } = [];
+
+    /// <summary>The original language (MouGrain.Languages.cs); empty for MOUs stored before it existed, read as English.</summary>
+    [Id(20)] public string OriginalLanguage { get; set; } = "";
+
+    [Id(21)] public List<LanguageVersion> LanguageVersions { get; set; } = [];
 
     public bool Exists => Organization.Length > 0;
 }

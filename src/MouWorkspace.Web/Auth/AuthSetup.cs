@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Identity.Web;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using MouWorkspace.Web.Hosting;
 
@@ -45,6 +46,9 @@ public static class AuthSetup
             o.DefaultChallengeScheme = Smart;
             o.DefaultForbidScheme = Smart;
         });
+        // Every bearer scheme (local, Entra ID, the pages' tokens) validates a token once per lifetime, not per call.
+        // Registered last, so that it sees each scheme's final MapInboundClaims; one cache per scheme.
+        builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, CachedTokenValidation>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddTransient<IClaimsTransformation, DirectoryClaimsTransformation>();
         builder.Services.AddAuthorizationBuilder()

@@ -7,6 +7,7 @@ using MouWorkspace.Web.Audit;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Infrastructure;
+using MouWorkspace.Web.Languages;
 
 namespace MouWorkspace.Web.Documents;
 
@@ -24,21 +25,22 @@ public static class AkomaNtosoEndpoints
     private static async Task<IResult> ExportAsync(string mouId, int? revision, string? language,
         ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, HttpContext http)
     {
-        var lang = (language ?? "en").ToLowerInvariant();
-        if (!DocumentEndpoints.Languages.Contains(lang))
+        if (language is not null && !DocumentEndpoints.Languages.Contains(language.ToLowerInvariant()))
             return Problems.Invalid("language", $"language: one of {string.Join(", ", DocumentEndpoints.Languages)}");
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
+        var lang = language?.ToLowerInvariant() ?? (await LanguageReads.SettingsAsync(grains, mouId)).Original;
         var target = revision is { } n ? await access.Grain.GetRevisionAsync(n) : null;
         if (revision is not null && target is null)
             return Problems.NotFound($"revision: there is no revision {revision} of this MOU");
 
-        var document = await snapshots.BuildAsync(access.Mou, new ExportRequest(revision, null, false, lang, false));
+        var (document, translation) = await snapshots.BuildInLanguageAsync(access.Mou, new ExportRequest(revision, null, false, lang, false));
+        TranslationHeaders.Write(http, translation);
         var clauses = target?.Clauses ?? (await access.Grain.GetClausesAsync()).Select(c => c.ToText()).ToArray();
         // A clause's brackets are attributed to the author of the draft the export shows.
         var sponsors = new Dictionary<string, AknSponsor>();
-        foreach (var clause in clauses.Where(c => c.Text.Contains('[', StringComparison.Ordinal)))
+        foreach (var clause in clauses.Where(c => document.Clauses.Any(d => d.Id == c.Id && d.Text.Contains('[', StringComparison.Ordinal))))
         {
             var drafts = await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clause.Id)).GetDraftsAsync();
             if (drafts.LastOrDefault(d => d.Version <= clause.Version) is { } draft)

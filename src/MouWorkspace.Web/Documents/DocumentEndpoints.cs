@@ -12,6 +12,7 @@ using MouWorkspace.Web.Audit;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Infrastructure;
+using MouWorkspace.Web.Languages;
 
 namespace MouWorkspace.Web.Documents;
 
@@ -38,23 +39,27 @@ public static class DocumentEndpoints
     private static async Task<IResult> ExportAsync(string mouId, int? revision, int? @base, bool? comments, string? language, bool? advanceUnedited,
         ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, ExportArchive archive, HttpContext http)
     {
-        var lang = (language ?? "en").ToLowerInvariant();
-        if (!Languages.Contains(lang))
+        if (language is not null && !Languages.Contains(language.ToLowerInvariant()))
             return Problems.Invalid("language", $"language: one of {string.Join(", ", Languages)}");
         var withComments = comments ?? false;
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord: withComments || @base is not null);
         if (access is null)
             return problem!;
+        // Default: the MOU's original language. A language version's text comes from Languages/TranslatedExport.cs.
+        var languages = await LanguageReads.SettingsAsync(grains, mouId);
+        var lang = language?.ToLowerInvariant() ?? languages.Original;
         foreach (var (name, number) in new[] { ("revision", revision), ("base", @base) })
             if (number is { } n && await access.Grain.GetRevisionAsync(n) is null)
                 return Problems.NotFound($"{name}: there is no revision {n} of this MOU");
 
         var request = new ExportRequest(revision, @base, withComments, lang, advanceUnedited ?? false);
+        var translation = TranslationReport.None;
         byte[] content;
         string sha256;
-        if (revision is not null && !withComments)
+        if (revision is not null && !withComments && (lang == languages.Original || !languages.Has(lang)))
         {
-            // A published revision (with or without a redline against another) never changes: archive it once.
+            // A published revision (with or without a redline against another) never changes: archive it once. Not so a
+            // language version's text of it, which follows its translations: those exports are written every time.
             var blobName = $"{mouId}/rev-{revision}{(@base is null ? "" : $"-base-{@base}")}-{lang}{(request.AdvanceUnedited ? "-auv" : "")}.docx";
             var archived = await archive.GetOrAddAsync(access.Mou.Organization, blobName,
                 async () => WordExporter.ToBytes(await snapshots.BuildAsync(access.Mou, request)));
@@ -62,9 +67,11 @@ public static class DocumentEndpoints
         }
         else
         {
-            content = WordExporter.ToBytes(await snapshots.BuildAsync(access.Mou, request));
+            (var document, translation) = await snapshots.BuildInLanguageAsync(access.Mou, request);
+            content = WordExporter.ToBytes(document);
             sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
         }
+        TranslationHeaders.Write(http, translation);
         http.Items[AuditFilter.ContentHashItem] = "sha256:" + sha256;
         http.Response.Headers["X-Content-SHA256"] = sha256;
         var label = revision is null ? "draft" : $"rev{revision}";

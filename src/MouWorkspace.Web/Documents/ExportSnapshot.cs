@@ -6,6 +6,7 @@ using MouWorkspace.Domain;
 using MouWorkspace.Domain.Diffs;
 using MouWorkspace.Domain.Numbering;
 using MouWorkspace.Domain.Revisions;
+using MouWorkspace.Web.Languages;
 
 namespace MouWorkspace.Web.Documents;
 
@@ -19,11 +20,15 @@ public sealed record ExportRequest(int? Revision, int? Base, bool Comments, stri
 /// </summary>
 public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
 {
-    public async Task<ExportDocument> BuildAsync(MouInfo mou, ExportRequest request)
+    public async Task<ExportDocument> BuildAsync(MouInfo mou, ExportRequest request) => (await BuildInLanguageAsync(mou, request)).Document;
+
+    /// <summary>The snapshot with the clause texts in the requested language (Languages/TranslatedExport.cs) and what was left untranslated.</summary>
+    public async Task<(ExportDocument Document, TranslationReport Report)> BuildInLanguageAsync(MouInfo mou, ExportRequest request)
     {
         var grain = grains.GetGrain<IMouGrain>(mou.Id);
         var target = request.Revision is { } n ? await grain.GetRevisionAsync(n) : null;
-        var clauses = target?.Clauses ?? (await grain.GetClausesAsync()).Select(c => c.ToText()).ToArray();
+        var originals = target?.Clauses ?? (await grain.GetClausesAsync()).Select(c => c.ToText()).ToArray();
+        var (clauses, report) = await TranslatedExport.ApplyAsync(grains, mou.Id, originals, request.Language, target is not null);
         var document = new ExportDocument(
             Organizations.Find(mou.Organization)?.Name ?? mou.Organization,
             mou.Title,
@@ -34,9 +39,13 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
             clauses.Select(c => new ExportClause(c.Id, c.Number, c.Heading, c.Text, KindOf(c.Number))).ToArray());
 
         if (request.Base is { } baseNumber && await grain.GetRevisionAsync(baseNumber) is { } baseRevision)
-            document = document with { Redline = await RedlineAsync(mou.Id, baseRevision, clauses, target?.Info.PublishedBy ?? "Secretariat") };
+        {
+            if (report.Translated)
+                baseRevision = baseRevision with { Clauses = (await TranslatedExport.ApplyAsync(grains, mou.Id, baseRevision.Clauses, request.Language, true)).Clauses };
+            document = document with { Redline = await RedlineAsync(mou.Id, baseRevision, clauses, target?.Info.PublishedBy ?? "Secretariat", report.Translated ? request.Language : null) };
+        }
         if (request.Comments)
-            document = document with { Comments = await CommentsAsync(mou.Id, clauses) };
+            document = document with { Comments = await CommentsAsync(clauses, await TranslatedExport.CommentSourceAsync(grains, mou.Id, request.Language)) };
         if (target is not null && await grain.GetPositionsAsync(target.Info.Number) is { } positions)
             document = document with
             {
@@ -45,10 +54,10 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
                         p.Note.Length > 0 ? p.Note : null, DateOnly.FromDateTime(p.At.UtcDateTime))).ToArray(),
                     positions.Consensus.ToString().ToLowerInvariant()),
             };
-        return document;
+        return (document, report);
     }
 
-    private async Task<ExportRedline> RedlineAsync(string mouId, RevisionSnapshot baseRevision, IReadOnlyList<ClauseText> clauses, string remover)
+    private async Task<ExportRedline> RedlineAsync(string mouId, RevisionSnapshot baseRevision, IReadOnlyList<ClauseText> clauses, string remover, string? translatedInto)
     {
         var before = baseRevision.Clauses.Select(Snapshot).ToList();
         var after = clauses.Select(Snapshot).ToList();
@@ -62,6 +71,10 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
             {
                 ClauseChange.Unchanged => [new(DiffOp.Equal, afterById[comparison.ClauseId].Text, null, null)],
                 ClauseChange.Removed => [new(DiffOp.Delete, beforeById[comparison.ClauseId].Text, remover, baseRevision.Info.PublishedAt)],
+                _ when translatedInto is not null && comparison.Change is ClauseChange.Added or ClauseChange.Changed =>
+                    await TranslatedExport.TranslatedRunsAsync(grains, mouId, translatedInto, comparison.ClauseId,
+                        comparison.Change == ClauseChange.Added ? "" : beforeById[comparison.ClauseId].Text, afterById[comparison.ClauseId].Text,
+                        afterById[comparison.ClauseId].Version, Display),
                 ClauseChange.Added => await AttributedAsync(mouId, comparison.ClauseId, "", 0, afterById[comparison.ClauseId].Version),
                 _ => await AttributedAsync(mouId, comparison.ClauseId, beforeById[comparison.ClauseId].Text,
                     beforeById[comparison.ClauseId].Version, afterById[comparison.ClauseId].Version),
@@ -80,12 +93,12 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
         return AttributedDiff.Compute(baseText, steps);
     }
 
-    private async Task<IReadOnlyList<ExportComment>> CommentsAsync(string mouId, IReadOnlyList<ClauseText> clauses)
+    private static async Task<IReadOnlyList<ExportComment>> CommentsAsync(IReadOnlyList<ClauseText> clauses, Func<string, IClauseGrain> source)
     {
         var all = new List<ExportComment>();
         foreach (var clause in clauses)
         {
-            var comments = await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clause.Id)).GetCommentsAsync();
+            var comments = await source(clause.Id).GetCommentsAsync();
             all.AddRange(comments.Select(c => new ExportComment(c.Id, clause.Id, Display(c.Author, c.MemberState), c.At, c.Text, c.Quote, c.ReplyTo)));
         }
         return all;

@@ -33,10 +33,10 @@ public static class ClauseEndpoints
     internal static async Task<(IClauseGrain? Clause, MouAccess.Access? Access, IResult? Problem)> OpenAsync(
         IGrainFactory grains, string mouId, string clauseId, ClaimsPrincipal user, bool innerRecord = false)
     {
-        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord);
+        var (access, hasClause, problem) = await MouAccess.OpenClauseAsync(grains, mouId, clauseId, user, innerRecord);
         if (access is null)
             return (null, null, problem);
-        if (!Ids.IsWellFormed(clauseId) || !await access.Grain.HasClauseAsync(clauseId))
+        if (!hasClause)
             return (null, null, Problems.NotFound($"there is no clause {clauseId} in this MOU"));
         return (grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId)), access, null);
     }

@@ -15,7 +15,7 @@ public static class RevisionEndpoints
     {
         var mou = api.MapGroup("/mous/{mouId}").WithTags("Revisions");
         mou.MapPost("/revisions", PublishAsync).RequireAuthorization(Policies.Secretariat)
-            .Produces<RevisionSummaryResponse>(201).ProducesValidationProblem().ProducesProblem(409);
+            .Produces<Languages.PublishedRevisionResponse>(201).ProducesValidationProblem().ProducesProblem(409);
         mou.MapGet("/revisions/{number:int}", GetAsync).RequireAuthorization(Policies.Reader).Produces<RevisionResponse>().ProducesProblem(404);
         mou.MapGet("/compare", CompareAsync).RequireAuthorization(Policies.Reader).Produces<CompareResponse>().ProducesProblem(404);
         mou.MapPost("/revisions/{number:int}/positions", GivePositionAsync).RequireAuthorization(Policies.Delegate)
@@ -33,7 +33,7 @@ public static class RevisionEndpoints
             return Problems.Invalid("symbol", error);
         var outcome = await access.Grain.PublishRevisionAsync(body.Symbol!.Trim(), user.ToActor());
         return outcome.Ok
-            ? TypedResults.Created($"/api/mous/{mouId}/revisions/{outcome.Value!.Number}", RevisionSummaryResponse.From(outcome.Value))
+            ? TypedResults.Created($"/api/mous/{mouId}/revisions/{outcome.Value!.Number}", await Languages.RevisionLanguages.PublishedAsync(grains, mouId, outcome.Value))
             : Problems.From(outcome);
     }
 

@@ -11,6 +11,7 @@ public static class FrontendSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddSingleton<LiveEvents>();
+        builder.Services.AddHostedService<LiveEventsSubscription>();
         builder.Services.AddHttpClient<MouApi>((sp, client) =>
         {
             client.BaseAddress = MouApi.BaseAddress(sp);

@@ -2,11 +2,13 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using MouWorkspace.Grains.Audit;
+using MouWorkspace.Grains.Clauses;
 using MouWorkspace.Web.Audit;
 using MouWorkspace.Web.Documents;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Infrastructure;
+using MouWorkspace.Web.Languages;
 using MouWorkspace.Web.Search;
 
 namespace MouWorkspace.Web.Hosting;
@@ -25,6 +27,7 @@ public static class ApiSetup
         services.AddMouHealthChecks();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
         services.AddSingleton<IAuditStore, AppendBlobAuditStore>();
+        services.AddSingleton<ICommentStore, TableCommentStore>();
         services.AddSingleton<ExportSnapshot>();
         services.AddSingleton<ExportArchive>();
         builder.AddMouHardening();
@@ -65,6 +68,8 @@ public static class ApiSetup
         api.MapTccEndpoints();
         api.MapReformItemEndpoints();
         api.MapProgressEndpoints();
+        api.MapProjectionEndpoints();
+        api.MapLanguageEndpoints();
         api.MapSearchEndpoints();
     }
 }

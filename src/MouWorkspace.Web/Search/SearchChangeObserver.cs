@@ -20,6 +20,8 @@ public sealed class SearchChangeQueue
 /// </summary>
 public sealed class SearchChangeObserver(SearchChangeQueue queue) : IChangeObserver
 {
+    private static readonly string[] Ignored = ["/revisions", "/audit", "/now-discussing", "/languages", "/api/tccs"];
+
     public ValueTask OnChangedAsync(ChangeNotice change)
     {
         foreach (var key in KeysFor(change))
@@ -29,12 +31,13 @@ public sealed class SearchChangeObserver(SearchChangeQueue queue) : IChangeObser
 
     /// <summary>
     /// What a change touched: a clause (its drafts, comments, proposals), a whole MOU (an import, a markup upload),
-    /// or a reform item. Revisions, positions and silence procedures change no searchable text.
+    /// or a reform item. Revisions, positions, silence procedures and the room's pointer change no searchable text;
+    /// TCC adoption records hold no MOU text; language versions are not indexed (yet).
     /// </summary>
     public static IReadOnlyList<string> KeysFor(ChangeNotice change)
     {
         var keys = new List<string>();
-        if (change.Route.Contains("/revisions", StringComparison.Ordinal) || change.Route.Contains("/audit", StringComparison.Ordinal))
+        if (Ignored.Any(part => change.Route.Contains(part, StringComparison.Ordinal)))
             return keys;
         if (change.MouId is { } mouId)
             keys.Add(change.ClauseId is { } clauseId ? SearchDocuments.ClauseKey(mouId, clauseId) : SearchDocuments.MouKey(mouId));

@@ -36,6 +36,26 @@ public static class OfficeChecks
         return System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
     }
 
+    /// <summary>Converts a .docx to PDF with LibreOffice Writer and returns the text pdftotext reads from it (in reading order).</summary>
+    public static async Task<string> PdfTextAsync(byte[] docx)
+    {
+        var pdf = await ConvertAsync(docx, "text.docx", "pdf", "pdf");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("mou-pdf-").FullName, "text.pdf");
+        try
+        {
+            await File.WriteAllBytesAsync(file, pdf);
+            var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true };
+            using var process = Process.Start(start)!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return text;
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
     /// <summary>
     /// One LibreOffice conversion in a private profile (parallel runs must not share one). Fails (never skips)
     /// when LibreOffice is missing: ./test.sh installs it.

@@ -25,6 +25,7 @@ public sealed class MatrixSetup(MouApp app)
         var comment = await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/comments", new { text = "Noted." }))
             .JsonAsync(HttpStatusCode.Created);
         await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        await (await secretariat.PutAsJsonAsync($"/api/mous/{mou}/languages/fr", new { required = false })).JsonAsync(HttpStatusCode.OK);
         if (withSilence)
             await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions/1/silence", new { deadline = DateTimeOffset.UtcNow.AddDays(5).ToString("O") }))
                 .JsonAsync(HttpStatusCode.Created);
