@@ -3,6 +3,7 @@ using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Frontend;
 using MouWorkspace.Web.Hosting;
+using MouWorkspace.Web.Search;
 using MouWorkspace.Web.Seed;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddMouAuth();
 builder.AddMouApi();
 builder.AddMouFrontend();
 builder.Services.AddHostedService<DemoSeeder>();
+builder.AddMouSearch();
 
 var app = builder.Build();
 

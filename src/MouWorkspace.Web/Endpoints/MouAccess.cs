@@ -43,12 +43,19 @@ public static class MouAccess
     {
         if (mou is null)
             return (null, Problems.NotFound($"there is no MOU {mouId}"));
-        if (!user.IsInRole(Roles.Admin) && user.Organization() != mou.Organization)
+        if (!SameOrganization(user, mou))
             return (null, Problems.Forbidden($"this MOU belongs to another organization ({mou.Organization})"));
         if (innerRecord && mou.Confidential && !CanSeeConfidential(user, mou))
             return (null, Problems.Forbidden("this round is confidential: drafts and comments are visible to the parties and staff only"));
         return (new Access(grain, mou), null);
     }
+
+    /// <summary>The same rules as <see cref="OpenAsync"/> for an MOU already read (search checks its hits with it).</summary>
+    public static bool CanRead(ClaimsPrincipal user, MouInfo mou, bool innerRecord) =>
+        SameOrganization(user, mou) && (!innerRecord || !mou.Confidential || CanSeeConfidential(user, mou));
+
+    private static bool SameOrganization(ClaimsPrincipal user, MouInfo mou) =>
+        user.IsInRole(Roles.Admin) || user.Organization() == mou.Organization;
 
     private static bool CanSeeConfidential(ClaimsPrincipal user, MouInfo mou) =>
         user.IsStaff() || user.IsInRole(Roles.Admin) ||

@@ -9,6 +9,7 @@ using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Infrastructure;
 using MouWorkspace.Web.Languages;
+using MouWorkspace.Web.Search;
 
 namespace MouWorkspace.Web.Hosting;
 
@@ -69,5 +70,6 @@ public static class ApiSetup
         api.MapProgressEndpoints();
         api.MapProjectionEndpoints();
         api.MapLanguageEndpoints();
+        api.MapSearchEndpoints();
     }
 }

@@ -122,5 +122,6 @@ public static class AuthorizationRules
             new { text = "Alternative wording." }), c => c.Role == "Delegate" && c.SameOrganization, Mutates: true),
         ["GET /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/proposals"] = new(x => Get(Clause(x) + "/languages/fr/proposals"), Reader),
         ["DELETE /api/admin/users/{userId}"] = new(x => Delete($"/api/admin/users/{x.UserId}"), c => c.IsAdmin, Mutates: true),
+        ["GET /api/search"] = new(x => Get($"/api/search?q=jurisdiction&mou={x.MouId}"), Reader),
     };
 }

@@ -1,0 +1,284 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace MouWorkspace.Search.Lucene;
+
+/// <summary>
+/// The local search index: Lucene.NET 4.8 in a folder (or in memory for tests). One writer; searches use
+/// near-real-time readers from a <see cref="SearcherManager"/>, refreshed after each change, so a change is
+/// searchable without a commit; commits (with the feed position as commit data) make it durable.
+/// </summary>
+public sealed class LuceneSearchIndex : ISearchIndex
+{
+    /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt.</summary>
+    public const string Schema = "mou-search-1";
+
+    private const string IdField = "id";
+    private const string OwnerField = "owner";
+    private const string KindField = "kind";
+    private const string OrganizationField = "org";
+    private const string MouField = "mou";
+    private const string ClauseField = "clause";
+    internal const string TitleField = "title";
+    internal const string TextField = "text";
+    private const string LinkField = "link";
+    private const string ReadersField = "readers";
+    private const string AtField = "at";
+
+    private readonly LuceneDirectory directory;
+    private readonly Analyzer analyzer = new MultilingualAnalyzer();
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private volatile bool rebuilding;
+
+    private LuceneSearchIndex(LuceneDirectory directory)
+    {
+        this.directory = directory;
+        var config = new IndexWriterConfig(MultilingualAnalyzer.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        };
+        writer = new IndexWriter(directory, config);
+        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    /// <summary>Opens (or creates) the index in <paramref name="path"/>; throws <see cref="LockObtainFailedException"/> when another process holds it.</summary>
+    public static LuceneSearchIndex Open(string path)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        var directory = FSDirectory.Open(new DirectoryInfo(path));
+        try
+        {
+            return new LuceneSearchIndex(directory);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    public static LuceneSearchIndex InMemory() => new(new RAMDirectory());
+
+    public Task ReplaceAsync(IReadOnlyDictionary<string, IReadOnlyList<SearchDocument>> byOwner, CancellationToken cancellationToken = default)
+    {
+        foreach (var (owner, documents) in byOwner)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!rebuilding)
+                writer.DeleteDocuments(new Term(OwnerField, owner));
+            if (documents.Count > 0)
+                writer.AddDocuments(documents.Select(ToLucene));
+        }
+        if (!rebuilding)
+            searchers.MaybeRefreshBlocking();
+        return Task.CompletedTask;
+    }
+
+    public Task BeginRebuildAsync(CancellationToken cancellationToken = default)
+    {
+        rebuilding = true;
+        // Not visible until the commit: searches keep the old reader meanwhile.
+        writer.DeleteAll();
+        return Task.CompletedTask;
+    }
+
+    public Task CommitAsync(SearchCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            ["schema"] = checkpoint.Schema,
+            ["epoch"] = checkpoint.Epoch.ToString("N"),
+            ["sequence"] = checkpoint.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        writer.Commit();
+        rebuilding = false;
+        searchers.MaybeRefreshBlocking();
+        return Task.CompletedTask;
+    }
+
+    public Task<SearchCheckpoint?> ReadCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+            return Task.FromResult<SearchCheckpoint?>(null);
+        var data = DirectoryReader.ListCommits(directory).Last().UserData;
+        if (data is null || !data.TryGetValue("schema", out var schema) || !data.TryGetValue("epoch", out var epoch) ||
+            !data.TryGetValue("sequence", out var sequence) || !Guid.TryParse(epoch, out var epochId) || !long.TryParse(sequence, out var number))
+            return Task.FromResult<SearchCheckpoint?>(null);
+        return Task.FromResult<SearchCheckpoint?>(new SearchCheckpoint(schema, epochId, number));
+    }
+
+    /// <summary>How many documents the searchable reader holds.</summary>
+    public int Count()
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var parsed = Parse(query.Text);
+        var searcher = searchers.Acquire();
+        try
+        {
+            var restriction = Restriction(query, query.Kind);
+            var top = searcher.Search(parsed, restriction is null ? null : new QueryWrapperFilter(restriction), Math.Clamp(query.Take, 1, 200));
+            var counts = new Dictionary<string, int>();
+            foreach (var kind in SearchKinds.All)
+            {
+                var byKind = Restriction(query, kind)!;
+                counts[kind] = searcher.Search(parsed, new QueryWrapperFilter(byKind), 1).TotalHits;
+            }
+            var textHighlighter = Highlighter(parsed, TextField);
+            var titleHighlighter = Highlighter(parsed, TitleField);
+            var hits = top.ScoreDocs.Select(scoreDoc =>
+            {
+                var document = searcher.Doc(scoreDoc.Doc);
+                var text = document.Get(TextField) ?? "";
+                var title = document.Get(TitleField) ?? "";
+                return new SearchHit(document.Get(IdField), document.Get(KindField), document.Get(OrganizationField),
+                    document.Get(MouField), document.Get(ClauseField), title,
+                    Highlight(titleHighlighter, TitleField, title, 1, title.Length + 1) ?? SafeHtml.Encode(title),
+                    Highlight(textHighlighter, TextField, text, 3, 0) ?? SafeHtml.Excerpt(text),
+                    document.Get(LinkField), scoreDoc.Score,
+                    new DateTimeOffset(long.Parse(document.Get(AtField), System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero));
+            }).ToArray();
+            return Task.FromResult(new SearchResults(top.TotalHits, counts, hits));
+        }
+        catch (BooleanQuery.TooManyClausesException ex)
+        {
+            throw new SearchQueryException("the query matches too many words (a wildcard too short?): make it more precise", ex);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// The user's words in Lucene's classic syntax over title and text, every word required; words written without
+    /// spaces (Chinese) become a phrase of their bigrams. Other fields cannot be named (they hold ids and rights).
+    /// </summary>
+    public Query Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new SearchQueryException("q: say what to search for");
+        if (text.Length > SearchQuery.MaxLength)
+            throw new SearchQueryException($"q: at most {SearchQuery.MaxLength} characters");
+        var parser = new RestrictedParser(analyzer)
+        {
+            DefaultOperator = Operator.AND,
+            AutoGeneratePhraseQueries = true,
+            AllowLeadingWildcard = false,
+        };
+        try
+        {
+            var query = parser.Parse(text);
+            if (query is BooleanQuery { Clauses.Count: 0 })
+                throw new SearchQueryException("q: the query holds no searchable word");
+            return query;
+        }
+        catch (ParseException ex)
+        {
+            throw new SearchQueryException("q: the query cannot be read: " + FirstLine(ex.Message), ex);
+        }
+        catch (SearchQueryException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw new SearchQueryException("q: the query cannot be read", ex);
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        return line.Length > 200 ? line[..200] : line;
+    }
+
+    private static Query? Restriction(SearchQuery query, string? kind)
+    {
+        var filter = new BooleanQuery();
+        if (kind is not null)
+            filter.Add(new TermQuery(new Term(KindField, kind)), Occur.MUST);
+        if (!string.IsNullOrEmpty(query.Organization))
+            filter.Add(new TermQuery(new Term(OrganizationField, query.Organization.ToLowerInvariant())), Occur.MUST);
+        if (!string.IsNullOrEmpty(query.MouId))
+            filter.Add(new TermQuery(new Term(MouField, query.MouId)), Occur.MUST);
+        if (query.Readers is { } readers)
+        {
+            var any = new BooleanQuery();
+            foreach (var reader in readers)
+                any.Add(new TermQuery(new Term(ReadersField, reader)), Occur.SHOULD);
+            // No tokens at all: nothing is readable (an empty SHOULD group would match everything).
+            if (readers.Count == 0)
+                any.Add(new TermQuery(new Term(ReadersField, "\u0000none")), Occur.MUST);
+            filter.Add(any, Occur.MUST);
+        }
+        return filter.Clauses.Count == 0 ? null : filter;
+    }
+
+    private Highlighter Highlighter(Query query, string field) =>
+        new(new SimpleHTMLFormatter(SafeHtml.MarkOpen, SafeHtml.MarkClose), new LuceneHtmlEncoder(), new QueryScorer(query, field))
+        {
+            TextFragmenter = new SimpleFragmenter(160),
+            MaxDocCharsToAnalyze = 200_000,
+        };
+
+    private string? Highlight(Highlighter highlighter, string field, string text, int fragments, int fragmentSize)
+    {
+        if (text.Length == 0)
+            return null;
+        if (fragmentSize > 0)
+            highlighter.TextFragmenter = new SimpleFragmenter(fragmentSize);
+        var best = highlighter.GetBestFragments(analyzer, field, text, fragments);
+        return best is { Length: > 0 } ? string.Join(" … ", best) : null;
+    }
+
+    private static Document ToLucene(SearchDocument d)
+    {
+        var document = new Document
+        {
+            new StringField(IdField, d.Id, Field.Store.YES),
+            new StringField(OwnerField, d.Owner, Field.Store.NO),
+            new StringField(KindField, d.Kind, Field.Store.YES),
+            new StringField(OrganizationField, d.Organization.ToLowerInvariant(), Field.Store.YES),
+            new TextField(TitleField, d.Title, Field.Store.YES),
+            new TextField(TextField, d.Text, Field.Store.YES),
+            new StoredField(LinkField, d.Link),
+            new StoredField(AtField, d.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        if (d.MouId is not null)
+            document.Add(new StringField(MouField, d.MouId, Field.Store.YES));
+        if (d.ClauseId is not null)
+            document.Add(new StringField(ClauseField, d.ClauseId, Field.Store.YES));
+        foreach (var reader in d.Readers)
+            document.Add(new StringField(ReadersField, reader, Field.Store.NO));
+        return document;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+        analyzer.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,93 @@
+using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Abstractions.ReformItems;
+using MouWorkspace.Domain.Tracking;
+using MouWorkspace.Search;
+
+namespace MouWorkspace.Web.Search;
+
+/// <summary>
+/// What the index holds for a clause (its current text, each past draft, each comment and proposal) and for a
+/// reform item, read from the grains, which are the truth. Keys name what changed in the feed.
+/// </summary>
+public sealed class SearchDocuments(IGrainFactory grains)
+{
+    public const string DraftPrefix = "draft:";
+
+    public static string ClauseKey(string mouId, string clauseId) => $"clause:{mouId}/{clauseId}";
+
+    public static string MouKey(string mouId) => $"mou:{mouId}";
+
+    public static string ReformKey(string id) => $"reform:{id}";
+
+    /// <summary>The documents of every owner a key stands for (an MOU key stands for each of its clauses).</summary>
+    public async Task<Dictionary<string, IReadOnlyList<SearchDocument>>> ForKeyAsync(string key)
+    {
+        var result = new Dictionary<string, IReadOnlyList<SearchDocument>>();
+        var colon = key.IndexOf(':');
+        if (colon < 0)
+            return result;
+        var (kind, rest) = (key[..colon], key[(colon + 1)..]);
+        switch (kind)
+        {
+            case "clause" when rest.Split('/') is [var mouId, var clauseId] && Ids.IsWellFormed(mouId) && Ids.IsWellFormed(clauseId):
+                var mou = await grains.GetGrain<IMouGrain>(mouId).GetInfoAsync();
+                result[key] = mou is null || !mou.ClauseIds.Contains(clauseId) ? [] : await ClauseAsync(mou, clauseId);
+                break;
+            case "mou" when Ids.IsWellFormed(rest):
+                var info = await grains.GetGrain<IMouGrain>(rest).GetInfoAsync();
+                if (info is not null)
+                    foreach (var clauseId in info.ClauseIds)
+                        result[ClauseKey(rest, clauseId)] = await ClauseAsync(info, clauseId);
+                break;
+            case "reform" when Ids.IsWellFormed(rest):
+                var item = await grains.GetGrain<IReformItemGrain>(rest).GetAsync();
+                result[key] = item is null ? [] : [Reform(item)];
+                break;
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyList<SearchDocument>> ClauseAsync(MouInfo mou, string clauseId)
+    {
+        var grain = grains.GetGrain<IClauseGrain>(MouWorkspace.Abstractions.Common.ClauseKey.For(mou.Id, clauseId));
+        var view = await grain.GetAsync();
+        if (view is null)
+            return [];
+        var drafts = await grain.GetDraftsAsync();
+        var comments = await grain.GetCommentsAsync();
+        var proposals = await grain.GetProposalsAsync();
+        var owner = ClauseKey(mou.Id, clauseId);
+        var link = $"/mous/{Uri.EscapeDataString(mou.Id)}/clauses/{Uri.EscapeDataString(clauseId)}";
+        var open = SearchAccess.DocumentReaders(mou, innerRecord: false);
+        var inner = SearchAccess.DocumentReaders(mou, innerRecord: true);
+        var name = string.IsNullOrWhiteSpace(view.Heading) ? view.Number : $"{view.Number} {view.Heading}";
+        var documents = new List<SearchDocument>
+        {
+            new($"clause:{mou.Id}/{clauseId}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
+                $"{name} — {mou.Title}", view.Text, link, open, view.UpdatedAt),
+        };
+        documents.AddRange(drafts.Where(d => d.Version != view.Version).Select(d =>
+            new SearchDocument($"{DraftPrefix}{mou.Id}/{clauseId}/{d.Version}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
+                $"{name}, draft {d.Version} — {mou.Title}", d.Text, link + "#history", inner, d.At)));
+        documents.AddRange(comments.Select(c =>
+            new SearchDocument($"comment:{mou.Id}/{clauseId}/{c.Id}", owner, SearchKinds.Comment, mou.Organization, mou.Id, clauseId,
+                $"Comment by {c.Author}{(c.MemberState is null ? "" : $" ({c.MemberState})")} on {view.Number}",
+                c.Quote is null ? c.Text : $"{c.Text}\n“{c.Quote}”", link + "#comment-" + c.Id, inner, c.At)));
+        documents.AddRange(proposals.Select(p =>
+            new SearchDocument($"proposal:{mou.Id}/{clauseId}/{p.Id}", owner, SearchKinds.Proposal, mou.Organization, mou.Id, clauseId,
+                $"Proposal of {p.OnBehalfOf} on {view.Number}", p.Text, link + "#proposal-" + p.Id, inner, p.At)));
+        return documents;
+    }
+
+    public static SearchDocument Reform(ReformItemView item)
+    {
+        var s = item.Summary;
+        var history = string.Join("\n", item.History.Select(h => h.Note).Where(n => !string.IsNullOrWhiteSpace(n)));
+        return new SearchDocument($"reform:{s.Id}", ReformKey(s.Id), SearchKinds.ReformItem, s.Organization, null, null,
+            $"{s.Title} ({ReformRules.Title(s.Pillar)})", string.IsNullOrWhiteSpace(history) ? item.Description : item.Description + "\n" + history,
+            $"/reform/{Uri.EscapeDataString(s.Id)}", [Readers.Everyone],
+            item.History.Count > 0 ? item.History[^1].RecordedAt : DateTimeOffset.UnixEpoch);
+    }
+}
