@@ -3,6 +3,7 @@ using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Frontend;
 using MouWorkspace.Web.Hosting;
+using MouWorkspace.Web.Notifications;
 using MouWorkspace.Web.Seed;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddMouOrleans(storage);
 builder.AddMouAuth();
 builder.AddMouApi();
 builder.AddMouFrontend();
+builder.AddMouNotifications();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();

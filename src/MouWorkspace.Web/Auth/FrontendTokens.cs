@@ -17,7 +17,7 @@ public sealed class FrontendTokens(IConfiguration configuration, TimeProvider cl
     public const string Issuer = "mouworkspace-frontend";
     public const string Audience = "mouworkspace-api";
 
-    private static readonly string[] Carried = [MouClaims.Subject, MouClaims.ObjectId, MouClaims.Name, MouClaims.Roles, MouClaims.MemberState, MouClaims.Organization];
+    private static readonly string[] Carried = [MouClaims.Subject, MouClaims.ObjectId, MouClaims.Name, MouClaims.Roles, MouClaims.MemberState, MouClaims.Organization, "email"];
     private readonly JsonWebTokenHandler handler = new();
 
     public SymmetricSecurityKey Key { get; } = new(configuration["Frontend:SigningKey"] is { Length: > 0 } configured

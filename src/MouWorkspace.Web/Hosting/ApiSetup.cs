@@ -64,5 +64,6 @@ public static class ApiSetup
         api.MapTccEndpoints();
         api.MapReformItemEndpoints();
         api.MapProgressEndpoints();
+        api.MapNotificationEndpoints();
     }
 }
