@@ -100,5 +100,12 @@ public static class AuthorizationRules
         ["POST /api/reform-items/{id}/status"] = new(_ => Send(HttpMethod.Post, "/api/reform-items/un-victim-assistance/status",
             new { status = "in-progress", note = "Matrix check", on = "2007-06-01" }), Staff, Mutates: true),
         ["DELETE /api/admin/users/{userId}"] = new(x => Delete($"/api/admin/users/{x.UserId}"), c => c.IsAdmin, Mutates: true),
+        ["PUT /api/mous/{mouId}/follow"] = new(x => Send(HttpMethod.Put, Mou(x) + "/follow", new { }), Reader),
+        ["DELETE /api/mous/{mouId}/follow"] = new(x => Delete(Mou(x) + "/follow"), Reader),
+        ["PUT /api/mous/{mouId}/clauses/{clauseId}/follow"] = new(x => Send(HttpMethod.Put, Clause(x) + "/follow", new { }), Reader),
+        ["DELETE /api/mous/{mouId}/clauses/{clauseId}/follow"] = new(x => Delete(Clause(x) + "/follow"), Reader),
+        ["GET /api/me/follows"] = new(_ => Get("/api/me/follows"), Anyone),
+        ["GET /api/me/notifications"] = new(_ => Get("/api/me/notifications?unread=true"), Anyone),
+        ["POST /api/me/notifications/read"] = new(_ => Send(HttpMethod.Post, "/api/me/notifications/read", new { all = true }), Anyone),
     };
 }
