@@ -124,7 +124,7 @@ public sealed class NotificationTests(ApiFixture fixture)
         var mail = (await UntilAsync(() => Task.FromResult(sink.To(fra.Email)), m => m.Count >= 1, "France's digest"))[0];
         Assert.Contains("India supports cooperation.", Body(mail));
         // Only the comment: the reverted drafts and the removed clause are not mentioned at all.
-        Assert.Equal($"[MouWorkspace] {ind.Name} commented on OP2.", mail.Subject);
+        Assert.Equal($"[MouWorkspace] {ind.Name} commented on OP2 (Clause).", mail.Subject);
         Assert.DoesNotContain("Contingents", Body(mail));
         Assert.DoesNotContain("mistakenly", Body(mail));
         Assert.DoesNotContain("stray paragraph", Body(mail));
