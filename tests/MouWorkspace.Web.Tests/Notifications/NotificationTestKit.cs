@@ -8,7 +8,7 @@ namespace MouWorkspace.Web.Tests.Notifications;
 /// <summary>Users with their own ids and addresses (minted tokens), feeds read over HTTP, bounded polling.</summary>
 public static class NotificationTestKit
 {
-    public sealed record User(HttpClient Client, string Name, string Email);
+    public sealed record User(HttpClient Client, string Name, string Email, string Id);
 
     public static User As(MouApp app, string role, string? memberState = null, string organization = "un")
     {
@@ -28,7 +28,7 @@ public static class NotificationTestKit
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             TestTokens.Mint("mouworkspace-local", "mouworkspace-api", TestTokens.TestKey, null, claims));
-        return new User(client, name, email);
+        return new User(client, name, email, (string)claims["sub"]);
     }
 
     public static async Task<JsonElement> FeedAsync(this User user, bool unreadOnly = false) =>

@@ -189,6 +189,13 @@ public sealed class NotificationTests(ApiFixture fixture)
         var ind = As(app, "Delegate", "IND");
         var mou = await sec.Client.CreateMouAsync("un", "FRA", "IND");
         await sec.Client.AddClauseAsync(mou, "Text under silence.");
+        // An address the Admin recorded in the user directory wins over the one in the token.
+        var admin = As(app, "Admin");
+        var directoryAddress = "directory-" + fra.Email;
+        await (await admin.Client.PutAsJsonAsync($"/api/admin/users/{Uri.EscapeDataString(fra.Id)}", new { name = fra.Name, memberState = "FRA", organization = "un", email = "not an address" }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.Client.PutAsJsonAsync($"/api/admin/users/{Uri.EscapeDataString(fra.Id)}", new { name = fra.Name, memberState = "FRA", organization = "un", email = directoryAddress }))
+            .JsonAsync(HttpStatusCode.OK);
         await FollowAsync(fra, $"/api/mous/{mou}");
         await (await sec.Client.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
         await (await ind.Client.PostAsJsonAsync($"/api/mous/{mou}/revisions/1/positions", new { memberState = "IND", position = "agree", note = "India joins" })).JsonAsync(HttpStatusCode.Created);
@@ -204,5 +211,7 @@ public sealed class NotificationTests(ApiFixture fixture)
         Assert.Single(kinds, k => k == "silence-deadline");
         Assert.Contains("ends in 24 hours", feed.Text());
         Assert.Contains("IND gave its position on Rev.1: agree (India joins)", feed.Text());
+        await UntilAsync(() => Task.FromResult(sink.To(directoryAddress)), m => m.Any(x => Body(x).Contains("ends in 24 hours", StringComparison.Ordinal)), "the deadline notice by e-mail");
+        Assert.Empty(sink.To(fra.Email));
     }
 }
