@@ -188,7 +188,7 @@ public sealed class NotificationTests(ApiFixture fixture)
         var fra = As(app, "Delegate", "FRA");
         var ind = As(app, "Delegate", "IND");
         var mou = await sec.Client.CreateMouAsync("un", "FRA", "IND");
-        await sec.Client.AddClauseAsync(mou, "Text under silence.");
+        var clause = await sec.Client.AddClauseAsync(mou, "Text under silence.");
         // An address the Admin recorded in the user directory wins over the one in the token.
         var admin = As(app, "Admin");
         var directoryAddress = "directory-" + fra.Email;
@@ -197,6 +197,7 @@ public sealed class NotificationTests(ApiFixture fixture)
         await (await admin.Client.PutAsJsonAsync($"/api/admin/users/{Uri.EscapeDataString(fra.Id)}", new { name = fra.Name, memberState = "FRA", organization = "un", email = directoryAddress }))
             .JsonAsync(HttpStatusCode.OK);
         await FollowAsync(fra, $"/api/mous/{mou}");
+        await (await ind.Client.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals", new { text = "Text under strict silence." })).JsonAsync(HttpStatusCode.Created);
         await (await sec.Client.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
         await (await ind.Client.PostAsJsonAsync($"/api/mous/{mou}/revisions/1/positions", new { memberState = "IND", position = "agree", note = "India joins" })).JsonAsync(HttpStatusCode.Created);
         // The 24-hour notice is due three seconds from now; the 1-hour one would be a day away.
@@ -206,6 +207,9 @@ public sealed class NotificationTests(ApiFixture fixture)
         var feed = await fra.FeedUntilAsync(f => f.Items().Any(i => i.GetProperty("kind").GetString() == "silence-deadline"), "the 24-hour deadline notice");
         var kinds = feed.Items().Select(i => i.GetProperty("kind").GetString()).ToArray();
         Assert.Contains("revision", kinds);
+        var proposal = feed.Items().Single(i => i.GetProperty("kind").GetString() == "proposal");
+        Assert.Contains(proposal.GetProperty("diff").EnumerateArray(), r => r.GetProperty("op").GetString() == "insert" && r.GetProperty("text").GetString()!.Contains("strict", StringComparison.Ordinal));
+        Assert.Contains("on behalf of IND", proposal.GetProperty("summary").GetString());
         Assert.Contains("position", kinds);
         Assert.Contains("silence", kinds);
         Assert.Single(kinds, k => k == "silence-deadline");
@@ -213,5 +217,16 @@ public sealed class NotificationTests(ApiFixture fixture)
         Assert.Contains("IND gave its position on Rev.1: agree (India joins)", feed.Text());
         await UntilAsync(() => Task.FromResult(sink.To(directoryAddress)), m => m.Any(x => Body(x).Contains("ends in 24 hours", StringComparison.Ordinal)), "the deadline notice by e-mail");
         Assert.Empty(sink.To(fra.Email));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_notification_endpoints()
+    {
+        var openApi = await (await fixture.App.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
+        var paths = openApi.GetProperty("paths");
+        foreach (var path in new[] { "/api/mous/{mouId}/follow", "/api/mous/{mouId}/clauses/{clauseId}/follow", "/api/me/follows", "/api/me/notifications", "/api/me/notifications/read" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        Assert.True(paths.GetProperty("/api/mous/{mouId}/follow").TryGetProperty("delete", out _));
+        Assert.True(paths.GetProperty("/api/me/notifications").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));
     }
 }
