@@ -61,9 +61,9 @@ public static class ApiSetup
         api.MapDocumentEndpoints();
         api.MapAkomaNtosoEndpoints();
         api.MapSilenceEndpoints();
+        api.MapNotificationEndpoints();
         api.MapTccEndpoints();
         api.MapReformItemEndpoints();
         api.MapProgressEndpoints();
-        api.MapNotificationEndpoints();
     }
 }
