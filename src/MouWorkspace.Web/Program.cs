@@ -4,6 +4,7 @@ using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Frontend;
 using MouWorkspace.Web.Hosting;
 using MouWorkspace.Web.Search;
+using MouWorkspace.Web.Notifications;
 using MouWorkspace.Web.Seed;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddMouOrleans(storage);
 builder.AddMouAuth();
 builder.AddMouApi();
 builder.AddMouFrontend();
+builder.AddMouNotifications();
 builder.Services.AddHostedService<DemoSeeder>();
 builder.AddMouSearch();
 

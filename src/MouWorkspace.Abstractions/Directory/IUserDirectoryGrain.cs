@@ -1,7 +1,8 @@
 namespace MouWorkspace.Abstractions.Directory;
 
 /// <summary>
-/// What a tenant's tokens cannot carry: the member state and organization of a user, kept by an Admin.
+/// What a tenant's tokens cannot carry: the member state and organization of a user (and the e-mail address
+/// notifications go to), kept by an Admin.
 /// One grain (key <see cref="Key"/>); the list is small (delegates and staff, not the public).
 /// </summary>
 [Alias("mou.IUserDirectoryGrain")]
@@ -25,4 +26,5 @@ public sealed record DirectoryEntry(
     [property: Id(2)] string? MemberState,
     [property: Id(3)] string Organization,
     [property: Id(4)] DateTimeOffset UpdatedAt,
-    [property: Id(5)] string UpdatedBy);
+    [property: Id(5)] string UpdatedBy,
+    [property: Id(6)] string? Email = null);

@@ -1,6 +1,10 @@
 namespace MouWorkspace.Web.Auth;
 
-public sealed record DemoUser(string Key, string Name, string Role, string? MemberState, string Organization);
+public sealed record DemoUser(string Key, string Name, string Role, string? MemberState, string Organization)
+{
+    /// <summary>Where the demo user's notifications are mailed (a reserved domain: nothing leaves a real server).</summary>
+    public string Email => $"{Key}@demo.mouworkspace.invalid";
+}
 
 /// <summary>The people of ../shared/DOMAIN.md, offered by the local sign-in page.</summary>
 public static class DemoUsers

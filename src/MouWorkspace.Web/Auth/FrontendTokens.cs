@@ -21,7 +21,7 @@ public sealed class FrontendTokens(IConfiguration configuration, TimeProvider cl
     /// <summary>The key id in our tokens' header: how <see cref="LooksLikeFrontendToken"/> tells them apart cheaply.</summary>
     public const string KeyId = "mouworkspace-frontend";
 
-    private static readonly string[] Carried = [MouClaims.Subject, MouClaims.ObjectId, MouClaims.Name, MouClaims.Roles, MouClaims.MemberState, MouClaims.Organization];
+    private static readonly string[] Carried = [MouClaims.Subject, MouClaims.ObjectId, MouClaims.Name, MouClaims.Roles, MouClaims.MemberState, MouClaims.Organization, "email"];
     private readonly JsonWebTokenHandler handler = new();
 
     public SymmetricSecurityKey Key { get; } = new(configuration["Frontend:SigningKey"] is { Length: > 0 } configured

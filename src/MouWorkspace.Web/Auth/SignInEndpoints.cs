@@ -40,6 +40,8 @@ public static class SignInEndpoints
         };
         if (chosen.MemberState is not null)
             claims.Add(new(MouClaims.MemberState, chosen.MemberState));
+        if (demo is not null)
+            claims.Add(new("email", demo.Email));
         var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, MouClaims.Name, MouClaims.Roles);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return TypedResults.Redirect(LocalOnly(returnUrl));

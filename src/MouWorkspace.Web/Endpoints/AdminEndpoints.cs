@@ -8,7 +8,7 @@ using MouWorkspace.Web.Infrastructure;
 
 namespace MouWorkspace.Web.Endpoints;
 
-public sealed record DirectoryEntryRequest(string? Name, string? MemberState, string? Organization);
+public sealed record DirectoryEntryRequest(string? Name, string? MemberState, string? Organization, string? Email = null);
 
 /// <summary>The user directory: member state and organization for users whose tokens cannot carry them.</summary>
 public static class AdminEndpoints
@@ -37,8 +37,10 @@ public static class AdminEndpoints
             return Problems.Invalid("organization", $"organization: unknown organization '{body.Organization}'");
         if (!string.IsNullOrWhiteSpace(body.MemberState) && !MemberStates.IsKnown(body.MemberState))
             return Problems.Invalid("memberState", $"memberState: '{body.MemberState}' is not an ISO 3166-1 alpha-3 code of a UN member state");
+        if (!string.IsNullOrWhiteSpace(body.Email) && !MimeKit.MailboxAddress.TryParse(body.Email.Trim(), out _))
+            return Problems.Invalid("email", $"email: '{body.Email}' is not an e-mail address");
         var entry = new DirectoryEntry(userId, body.Name!.Trim(), string.IsNullOrWhiteSpace(body.MemberState) ? null : body.MemberState.ToUpperInvariant(),
-            organization.Code, clock.GetUtcNow(), user.Identity?.Name ?? user.UserId());
+            organization.Code, clock.GetUtcNow(), user.Identity?.Name ?? user.UserId(), string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim());
         return TypedResults.Ok(await Directory(grains).UpsertAsync(entry));
     }
 

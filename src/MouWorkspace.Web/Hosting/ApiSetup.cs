@@ -65,6 +65,7 @@ public static class ApiSetup
         api.MapDocumentEndpoints();
         api.MapAkomaNtosoEndpoints();
         api.MapSilenceEndpoints();
+        api.MapNotificationEndpoints();
         api.MapTccEndpoints();
         api.MapReformItemEndpoints();
         api.MapProgressEndpoints();

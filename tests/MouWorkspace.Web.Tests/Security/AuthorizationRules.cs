@@ -123,5 +123,12 @@ public static class AuthorizationRules
         ["GET /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/proposals"] = new(x => Get(Clause(x) + "/languages/fr/proposals"), Reader),
         ["DELETE /api/admin/users/{userId}"] = new(x => Delete($"/api/admin/users/{x.UserId}"), c => c.IsAdmin, Mutates: true),
         ["GET /api/search"] = new(x => Get($"/api/search?q=jurisdiction&mou={x.MouId}"), Reader),
+        ["PUT /api/mous/{mouId}/follow"] = new(x => Send(HttpMethod.Put, Mou(x) + "/follow", new { }), Reader),
+        ["DELETE /api/mous/{mouId}/follow"] = new(x => Delete(Mou(x) + "/follow"), Reader),
+        ["PUT /api/mous/{mouId}/clauses/{clauseId}/follow"] = new(x => Send(HttpMethod.Put, Clause(x) + "/follow", new { }), Reader),
+        ["DELETE /api/mous/{mouId}/clauses/{clauseId}/follow"] = new(x => Delete(Clause(x) + "/follow"), Reader),
+        ["GET /api/me/follows"] = new(_ => Get("/api/me/follows"), Anyone),
+        ["GET /api/me/notifications"] = new(_ => Get("/api/me/notifications?unread=true"), Anyone),
+        ["POST /api/me/notifications/read"] = new(_ => Send(HttpMethod.Post, "/api/me/notifications/read", new { all = true }), Anyone),
     };
 }

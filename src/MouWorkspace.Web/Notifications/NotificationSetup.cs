@@ -1,0 +1,20 @@
+using MouWorkspace.Grains.Notifications;
+using MouWorkspace.Web.Changes;
+
+namespace MouWorkspace.Web.Notifications;
+
+public static class NotificationSetup
+{
+    /// <summary>
+    /// The change observer that feeds the followers grains, <c>Notifications:*</c> (delay, base URL) and
+    /// <c>Smtp:*</c>. Without <c>Smtp:Host</c> nothing is mailed.
+    /// </summary>
+    public static void AddMouNotifications(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+        services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        services.AddSingleton<INotificationMailer, SmtpMailer>();
+        services.AddSingleton<IChangeObserver, NotificationObserver>();
+    }
+}
