@@ -1,5 +1,6 @@
 using MouWorkspace.Abstractions.Notifications;
 using MouWorkspace.Web.Changes;
+using MouWorkspace.Web.Infrastructure;
 
 namespace MouWorkspace.Web.Notifications;
 
@@ -13,6 +14,6 @@ public sealed class NotificationObserver(IGrainFactory grains) : IChangeObserver
     {
         if (ChangeClassifier.Classify(change) is not { } notification)
             return ValueTask.CompletedTask;
-        return new ValueTask(grains.GetGrain<IFollowersGrain>(notification.MouId).ChangedAsync(notification));
+        return new ValueTask(grains.Get<IFollowersGrain>(notification.MouId).ChangedAsync(notification));
     }
 }
