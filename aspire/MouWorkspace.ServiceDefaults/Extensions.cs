@@ -10,7 +10,7 @@ using OpenTelemetry.Trace;
 namespace MouWorkspace.ServiceDefaults;
 
 /// <summary>
-/// What every process of a deployment gets: OpenTelemetry (logs, metrics, traces; exported over OTLP when
+/// What every process of a deployment gets: OpenTelemetry (logs, metrics, traces over OTLP, collected when
 /// Aspire or an operator sets OTEL_EXPORTER_OTLP_ENDPOINT), a liveness check, service discovery and resilient
 /// HTTP clients.
 /// </summary>
@@ -18,18 +18,22 @@ public static class Extensions
 {
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Logging.AddOpenTelemetry(o =>
-        {
-            o.IncludeFormattedMessage = true;
-            o.IncludeScopes = true;
-        });
-        builder.Services.AddOpenTelemetry()
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter("Microsoft.Orleans"))
-            .WithTracing(t => t.AddSource(builder.Environment.ApplicationName).AddSource("Microsoft.Orleans.Runtime").AddSource("Microsoft.Orleans.Application")
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments("/alive"))
-                .AddHttpClientInstrumentation());
+        // Telemetry is collected only where it goes somewhere: with no OTLP endpoint (README's single process, the
+        // load benchmark) every request would still build spans and metrics for nobody, a tenth of a clause read.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        {
+            builder.Logging.AddOpenTelemetry(o =>
+            {
+                o.IncludeFormattedMessage = true;
+                o.IncludeScopes = true;
+            });
+            builder.Services.AddOpenTelemetry()
+                .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter("Microsoft.Orleans"))
+                .WithTracing(t => t.AddSource(builder.Environment.ApplicationName).AddSource("Microsoft.Orleans.Runtime").AddSource("Microsoft.Orleans.Application")
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments("/alive"))
+                    .AddHttpClientInstrumentation())
+                .UseOtlpExporter();
+        }
 
         // "alive" only says the process answers; readiness (/health) is the app's own (Orleans and storage).
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);

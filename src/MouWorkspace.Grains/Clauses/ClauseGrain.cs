@@ -13,6 +13,8 @@ public sealed partial class ClauseGrain(
     /// <summary>Loaded on first use (reading a clause's text does not need its discussion), once even if read calls interleave.</summary>
     private Task<List<Comment>>? comments;
 
+    private (string Etag, ClauseView View)? view;
+
     private ClauseState S => state.State;
 
     private string MouPart => this.GetPrimaryKeyString().Split('/')[0];
@@ -150,12 +152,20 @@ public sealed partial class ClauseGrain(
 
     public Task<IReadOnlyList<Proposal>> GetProposalsAsync() => Task.FromResult<IReadOnlyList<Proposal>>(S.Proposals.ToArray());
 
+    /// <summary>
+    /// Built once per stored version of the state (each write gives a new ETag), not per read: a read of the clause
+    /// is the API's hottest call, and the bracket parse and status behind the view only change with a write.
+    /// </summary>
     private ClauseView View()
     {
+        if (view is { } known && state.Etag is { } etag && known.Etag == etag)
+            return known.View;
         var current = S.Current;
         var brackets = BracketParser.Parse(current.Text);
         var status = ClauseStatusRules.Derive(current.Text, S.Agreement);
-        return new ClauseView(S.ClauseId, S.MouId, S.Number, S.Heading, current.Text, current.Version,
+        var built = new ClauseView(S.ClauseId, S.MouId, S.Number, S.Heading, current.Text, current.Version,
             ClauseStatusRules.ToWire(status), ClauseStatusRules.ToWire(S.Agreement), current.At, current.Author, brackets.Count);
+        view = state.Etag is null ? null : (state.Etag, built);
+        return built;
     }
 }
