@@ -20,7 +20,7 @@ public sealed class SearchChangeQueue
 /// </summary>
 public sealed class SearchChangeObserver(SearchChangeQueue queue) : IChangeObserver
 {
-    private static readonly string[] Ignored = ["/revisions", "/audit", "/now-discussing", "/languages", "/api/tccs"];
+    private static readonly string[] Ignored = ["/revisions", "/audit", "/now-discussing", "/api/tccs"];
 
     public ValueTask OnChangedAsync(ChangeNotice change)
     {
@@ -32,12 +32,15 @@ public sealed class SearchChangeObserver(SearchChangeQueue queue) : IChangeObser
     /// <summary>
     /// What a change touched: a clause (its drafts, comments, proposals), a whole MOU (an import, a markup upload),
     /// or a reform item. Revisions, positions, silence procedures and the room's pointer change no searchable text;
-    /// TCC adoption records hold no MOU text; language versions are not indexed (yet).
+    /// TCC adoption records hold no MOU text. A language version's change re-reads its clause (all its languages).
     /// </summary>
     public static IReadOnlyList<string> KeysFor(ChangeNotice change)
     {
         var keys = new List<string>();
         if (Ignored.Any(part => change.Route.Contains(part, StringComparison.Ordinal)))
+            return keys;
+        // Adding a language version adds no text; a clause's translation (…/clauses/{clauseId}/languages/…) does.
+        if (change.Route.Contains("/languages", StringComparison.Ordinal) && change.ClauseId is null)
             return keys;
         if (change.MouId is { } mouId)
             keys.Add(change.ClauseId is { } clauseId ? SearchDocuments.ClauseKey(mouId, clauseId) : SearchDocuments.MouKey(mouId));

@@ -1,5 +1,6 @@
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Languages;
 using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Abstractions.ReformItems;
 using MouWorkspace.Domain.Tracking;
@@ -8,8 +9,8 @@ using MouWorkspace.Search;
 namespace MouWorkspace.Web.Search;
 
 /// <summary>
-/// What the index holds for a clause (its current text, each past draft, each comment and proposal) and for a
-/// reform item, read from the grains, which are the truth. Keys name what changed in the feed.
+/// What the index holds for a clause (its current text, each past draft, each comment and proposal, in the original
+/// and in each language version) and for a reform item, read from the grains, which are the truth. Keys name what changed in the feed.
 /// </summary>
 public sealed class SearchDocuments(IGrainFactory grains)
 {
@@ -49,36 +50,56 @@ public sealed class SearchDocuments(IGrainFactory grains)
         return result;
     }
 
+    /// <summary>
+    /// A clause's documents: its text, past drafts, comments and proposals in the original, and the same for each
+    /// of the MOU's language versions that has a translation (linked to that language's clause page).
+    /// </summary>
     public async Task<IReadOnlyList<SearchDocument>> ClauseAsync(MouInfo mou, string clauseId)
     {
-        var grain = grains.GetGrain<IClauseGrain>(MouWorkspace.Abstractions.Common.ClauseKey.For(mou.Id, clauseId));
+        var documents = new List<SearchDocument>();
+        var original = await VersionAsync(mou, clauseId, null, documents);
+        if (original is null)
+            return [];
+        var languages = await grains.GetGrain<IMouLanguagesGrain>(mou.Id).GetLanguagesAsync();
+        foreach (var version in languages?.Versions ?? [])
+            await VersionAsync(mou, clauseId, version.Code, documents);
+        return documents;
+    }
+
+    /// <summary>Adds one language version's documents (null: the original); null when that version has no text.</summary>
+    private async Task<ClauseView?> VersionAsync(MouInfo mou, string clauseId, string? language, List<SearchDocument> documents)
+    {
+        var grain = grains.GetGrain<IClauseGrain>(language is null
+            ? MouWorkspace.Abstractions.Common.ClauseKey.For(mou.Id, clauseId)
+            : MouWorkspace.Abstractions.Common.ClauseKey.For(mou.Id, clauseId, language));
         var view = await grain.GetAsync();
         if (view is null)
-            return [];
+            return null;
         var drafts = await grain.GetDraftsAsync();
         var comments = await grain.GetCommentsAsync();
         var proposals = await grain.GetProposalsAsync();
         var owner = ClauseKey(mou.Id, clauseId);
-        var link = $"/mous/{Uri.EscapeDataString(mou.Id)}/clauses/{Uri.EscapeDataString(clauseId)}";
+        var link = $"/mous/{Uri.EscapeDataString(mou.Id)}/clauses/{Uri.EscapeDataString(clauseId)}" +
+            (language is null ? "" : $"/languages/{Uri.EscapeDataString(language)}");
+        // Ids of a language version's documents carry the language, so the original's and each translation's are apart.
+        var id = language is null ? $"{mou.Id}/{clauseId}" : $"{mou.Id}/{clauseId}.{language}";
         var open = SearchAccess.DocumentReaders(mou, innerRecord: false);
         var inner = SearchAccess.DocumentReaders(mou, innerRecord: true);
-        var name = string.IsNullOrWhiteSpace(view.Heading) ? view.Number : $"{view.Number} {view.Heading}";
-        var documents = new List<SearchDocument>
-        {
-            new($"clause:{mou.Id}/{clauseId}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
-                $"{name} — {mou.Title}", view.Text, link, open, view.UpdatedAt),
-        };
+        var name = (string.IsNullOrWhiteSpace(view.Heading) ? view.Number : $"{view.Number} {view.Heading}") +
+            (language is null ? "" : $" ({language})");
+        documents.Add(new($"clause:{id}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
+            $"{name} — {mou.Title}", view.Text, link, open, view.UpdatedAt));
         documents.AddRange(drafts.Where(d => d.Version != view.Version).Select(d =>
-            new SearchDocument($"{DraftPrefix}{mou.Id}/{clauseId}/{d.Version}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
+            new SearchDocument($"{DraftPrefix}{id}/{d.Version}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
                 $"{name}, draft {d.Version} — {mou.Title}", d.Text, link + "#history", inner, d.At)));
         documents.AddRange(comments.Select(c =>
-            new SearchDocument($"comment:{mou.Id}/{clauseId}/{c.Id}", owner, SearchKinds.Comment, mou.Organization, mou.Id, clauseId,
-                $"Comment by {c.Author}{(c.MemberState is null ? "" : $" ({c.MemberState})")} on {view.Number}",
+            new SearchDocument($"comment:{id}/{c.Id}", owner, SearchKinds.Comment, mou.Organization, mou.Id, clauseId,
+                $"Comment by {c.Author}{(c.MemberState is null ? "" : $" ({c.MemberState})")} on {name}",
                 c.Quote is null ? c.Text : $"{c.Text}\n“{c.Quote}”", link + "#comment-" + c.Id, inner, c.At)));
         documents.AddRange(proposals.Select(p =>
-            new SearchDocument($"proposal:{mou.Id}/{clauseId}/{p.Id}", owner, SearchKinds.Proposal, mou.Organization, mou.Id, clauseId,
-                $"Proposal of {p.OnBehalfOf} on {view.Number}", p.Text, link + "#proposal-" + p.Id, inner, p.At)));
-        return documents;
+            new SearchDocument($"proposal:{id}/{p.Id}", owner, SearchKinds.Proposal, mou.Organization, mou.Id, clauseId,
+                $"Proposal of {p.OnBehalfOf} on {name}", p.Text, link + "#proposal-" + p.Id, inner, p.At)));
+        return view;
     }
 
     public static SearchDocument Reform(ReformItemView item)

@@ -107,6 +107,36 @@ public sealed class SearchApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_translated_clause_and_a_comment_on_it_are_found_in_their_language_and_linked_to_it()
+    {
+        var secretariat = await ReadySecretariatAsync();
+        var mou = await secretariat.CreateMouAsync("un");
+        var clause = await secretariat.AddClauseAsync(mou, "States shall train all personnel before deployment.");
+        (await secretariat.PutAsJsonAsync($"/api/mous/{mou}/languages/ar", new { required = true })).EnsureSuccessStatusCode();
+        var word = "تدريب" + Token();
+        var translate = new HttpRequestMessage(HttpMethod.Put, $"/api/mous/{mou}/clauses/{clause}/languages/ar")
+        {
+            Content = JsonContent.Create(new { text = $"تضمن الدول {word} جميع الأفراد قبل النشر.", rationale = "translation" }),
+        };
+        translate.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        (await secretariat.SendAsync(translate)).EnsureSuccessStatusCode();
+
+        Assert.True((await PollAsync(async () => Hits(await SearchAsync(secretariat, Q(word))).Any(), TimeSpan.FromSeconds(2))).Held,
+            "a translation was not searchable within 2 s");
+        var hit = Assert.Single(Hits(await SearchAsync(secretariat, Q(word))));
+        Assert.Equal(("clause", $"/mous/{mou}/clauses/{clause}/languages/ar"), (hit.GetProperty("kind").GetString(), hit.GetProperty("link").GetString()));
+        Assert.Contains("<mark>", hit.GetProperty("html").GetString());
+
+        var said = "ملاحظة" + Token();
+        (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/languages/ar/comments", new { text = $"{said} على الصياغة" })).EnsureSuccessStatusCode();
+        Assert.True((await PollAsync(async () => Hits(await SearchAsync(secretariat, $"{Q(said)}&kind=comment")).Any(), TimeSpan.FromSeconds(2))).Held,
+            "a comment on a translation was not searchable within 2 s");
+        // The original's own text is still found, once, on the original's page.
+        var original = Assert.Single(Hits(await SearchAsync(secretariat, $"{Q("deployment")}&mou={mou}")));
+        Assert.Equal($"/mous/{mou}/clauses/{clause}", original.GetProperty("link").GetString());
+    }
+
+    [Fact]
     public async Task Script_in_a_clause_is_returned_encoded_and_only_our_marks_are_markup()
     {
         var secretariat = await ReadySecretariatAsync();

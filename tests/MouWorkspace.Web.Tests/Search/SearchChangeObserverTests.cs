@@ -38,6 +38,15 @@ public sealed class SearchChangeObserverTests
     }
 
     [Fact]
+    public void A_translation_of_a_clause_names_its_clause()
+    {
+        Assert.Equal(["clause:m1/c1"], SearchChangeObserver.KeysFor(Change("PUT", "/api/mous/{mouId}/clauses/{clauseId}/languages/{language}", null,
+            ("mouId", "m1"), ("clauseId", "c1"), ("language", "ar"))));
+        Assert.Equal(["clause:m1/c1"], SearchChangeObserver.KeysFor(Change("POST", "/api/mous/{mouId}/clauses/{clauseId}/languages/{language}/comments", null,
+            ("mouId", "m1"), ("clauseId", "c1"), ("language", "fr"))));
+    }
+
+    [Fact]
     public void Tracking_changes_name_nothing()
     {
         Assert.Empty(SearchChangeObserver.KeysFor(Change("PUT", "/api/tccs/{code}/adoptions/{mouId}", null, ("code", "FRA"), ("mouId", "m1"))));
