@@ -30,6 +30,7 @@ public sealed partial class FollowersGrain(
     public async Task FollowAsync(Follower follower, string? clauseId)
     {
         S.Users[follower.UserId] = follower;
+        S.Since.TryAdd(FollowersState.SinceKey(follower.UserId, clauseId), clock.GetUtcNow());
         if (clauseId is null)
             S.MouFollowers.Add(follower.UserId);
         else
@@ -48,6 +49,7 @@ public sealed partial class FollowersGrain(
             : S.ClauseFollowers.TryGetValue(clauseId, out var users) && users.Remove(userId);
         if (clauseId is not null && S.ClauseFollowers.TryGetValue(clauseId, out var left) && left.Count == 0)
             S.ClauseFollowers.Remove(clauseId);
+        S.Since.Remove(FollowersState.SinceKey(userId, clauseId));
         if (!S.Follows(userId))
             S.Users.Remove(userId);
         if (removed)
@@ -61,7 +63,7 @@ public sealed partial class FollowersGrain(
         {
             if (change.Kind == NotificationKinds.Silence && change.Revision is { } revision)
                 await ScheduleDeadlinesAsync(revision);
-            var recipients = Recipients(change.ClauseId).Where(f => f.UserId != change.ActorId).ToList();
+            var recipients = Recipients(change.ClauseId, change.At).Where(f => f.UserId != change.ActorId).ToList();
             if (recipients.Count == 0)
                 return;
             var mou = await GrainFactory.GetGrain<IMouGrain>(MouId).GetInfoAsync();
@@ -82,11 +84,16 @@ public sealed partial class FollowersGrain(
     /// The MOU's followers and, for a clause's change, that clause's; a change of the whole MOU (revision,
     /// position, silence) concerns everyone who follows any part of it. Each user once.
     /// </summary>
-    private IEnumerable<Follower> Recipients(string? clauseId)
+    private IEnumerable<Follower> Recipients(string? clauseId, DateTimeOffset at)
     {
+        // A follow recorded before this version kept no start time: it counts as having always been there.
+        bool FollowedBy(string userId, string? followed) =>
+            !S.Since.TryGetValue(FollowersState.SinceKey(userId, followed), out var since) || since <= at;
         IEnumerable<string> ids = clauseId is null
-            ? S.Users.Keys
-            : S.MouFollowers.Concat(S.ClauseFollowers.TryGetValue(clauseId, out var users) ? users : []);
+            ? S.Users.Keys.Where(id => (S.MouFollowers.Contains(id) && FollowedBy(id, null)) ||
+                S.ClauseFollowers.Any(c => c.Value.Contains(id) && FollowedBy(id, c.Key)))
+            : S.MouFollowers.Where(id => FollowedBy(id, null))
+                .Concat(S.ClauseFollowers.TryGetValue(clauseId, out var users) ? users.Where(id => FollowedBy(id, clauseId)) : []);
         return ids.Distinct().Select(id => S.Users.GetValueOrDefault(id)).OfType<Follower>();
     }
 

@@ -11,6 +11,14 @@ public sealed class FollowersState
     [Id(2)] public Dictionary<string, HashSet<string>> ClauseFollowers { get; set; } = [];
     [Id(3)] public List<DeadlineNotice> Deadlines { get; set; } = [];
 
+    /// <summary>
+    /// When each follow began, by <c>{userId}/{clauseId}</c> (<c>{userId}/*</c> for the whole MOU): a change made
+    /// before someone followed is not theirs, even when its one-way message arrives after the follow.
+    /// </summary>
+    [Id(4)] public Dictionary<string, DateTimeOffset> Since { get; set; } = [];
+
+    public static string SinceKey(string userId, string? clauseId) => $"{userId}/{clauseId ?? "*"}";
+
     public bool Follows(string userId) =>
         MouFollowers.Contains(userId) || ClauseFollowers.Values.Any(users => users.Contains(userId));
 }
