@@ -34,10 +34,11 @@ public sealed class SearchPageTests(BrowserFixture fixture)
         await page.SignInAsync("un-secretariat");
         // Keyboard only: the labelled search box in the top bar, then Enter.
         var box = page.GetByRole(AriaRole.Search).GetByLabel("Search texts, comments, proposals and reform items");
-        await box.FocusAsync();
-        await page.Keyboard.TypeAsync(word);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/search\\?q=" + word));
+        // Keys go to the box itself (the locator finds it again if the layout re-rendered since), then Enter; the
+        // search page is waited for by its URL and its own readiness, not by the load event of a loaded machine.
+        await box.PressSequentiallyAsync(word);
+        await box.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/search\\?q=" + word), new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         await page.WaitForInteractiveAsync();
 
         var hits = page.GetByTestId("results-clause").GetByTestId("search-hit");
@@ -67,7 +68,7 @@ public sealed class SearchPageTests(BrowserFixture fixture)
         await page.GetByTestId("search-q").FillAsync(word + " report");
         await page.GetByTestId("search-submit").ClickAsync();
         await page.GetByTestId("search-hit-link").First.ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/mous/{mou}/clauses/{unsafeClause}$"));
+        await page.WaitForURLAsync(new Regex($"/mous/{mou}/clauses/{unsafeClause}$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         await Expect(page.GetByTestId("current-text")).ToContainTextAsync(word);
     }
 }
