@@ -111,9 +111,11 @@ public sealed partial class RevisionPagesTests(BrowserFixture fixture)
         var proposed = DateTime.Parse(await page.GetByTestId("silence-deadline").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(proposed >= DateTime.UtcNow.AddHours(72), $"default deadline {proposed:u} is less than 72 h ahead");
 
+        await page.WaitForInteractiveAsync();
         await page.GetByTestId("start-silence").ClickAsync();
 
-        await Expect(page.GetByTestId("silence-status")).ToContainTextAsync("Silence procedure running");
+        // Starting writes the procedure and registers its reminder in storage: give a loaded CI machine more time.
+        await Expect(page.GetByTestId("silence-status")).ToContainTextAsync("Silence procedure running", new() { Timeout = 30_000 });
         var left = page.GetByTestId("time-left");
         await Expect(left).ToHaveTextAsync(new Regex(@"^3 d \d+ h \d+ min \d+ s left$"));
         var first = await left.TextContentAsync();
