@@ -26,12 +26,8 @@ public static class DiscussionEndpoints
 
     private static async Task<IResult> CommentAsync(string mouId, string clauseId, CommentRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (TextRules.Validate(body.Text, "text", maxLength: 20_000) is { } textError)
-            return Problems.Invalid("text", textError);
-        if (TextRules.Validate(body.Quote, "quote", required: false, maxLength: 5_000) is { } quoteError)
-            return Problems.Invalid("quote", quoteError);
-        if (user.IsInRole(Roles.Delegate) && !user.IsStaff() && user.MemberState() is null)
-            return Problems.Forbidden("a delegate's comment is signed with its state, and your sign-in carries none");
+        if (CheckComment(body, user) is { } invalid)
+            return invalid;
         var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
         if (clause is null)
             return problem!;
@@ -58,23 +54,9 @@ public static class DiscussionEndpoints
 
     private static async Task<IResult> ProposeAsync(string mouId, string clauseId, ProposalRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (TextRules.Validate(body.Text, "text") is { } textError)
-            return Problems.Invalid("text", textError);
-        var state = user.MemberState();
-        if (state is null)
-            return Problems.Forbidden("a proposal is attributed to the delegate's state, and your sign-in carries none");
-        var onBehalfOf = string.IsNullOrWhiteSpace(body.OnBehalfOf) ? state : body.OnBehalfOf.Trim().ToUpperInvariant();
-        if (onBehalfOf != state)
-        {
-            var group = MemberStates.FindGroup(onBehalfOf);
-            if (group is null)
-                return MemberStates.IsKnown(onBehalfOf)
-                    ? Problems.Forbidden($"a delegate of {state} cannot propose on behalf of {onBehalfOf}")
-                    : Problems.Invalid("onBehalfOf", $"onBehalfOf: '{body.OnBehalfOf}' is neither a member state nor a known group");
-            if (!group.Members.Contains(state))
-                return Problems.Forbidden($"{state} is not a member of {group.Name}");
-            onBehalfOf = group.Code;
-        }
+        var (onBehalfOf, invalid) = ResolveProposer(body, user);
+        if (invalid is not null)
+            return invalid;
         var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
         if (clause is null)
             return problem!;
@@ -88,5 +70,41 @@ public static class DiscussionEndpoints
     {
         var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
         return clause is null ? problem! : TypedResults.Ok(await clause.GetProposalsAsync());
+    }
+
+    /// <summary>What a comment must satisfy before any grain is opened (also used for a language version's comments).</summary>
+    internal static IResult? CheckComment(CommentRequest body, ClaimsPrincipal user)
+    {
+        if (TextRules.Validate(body.Text, "text", maxLength: 20_000) is { } textError)
+            return Problems.Invalid("text", textError);
+        if (TextRules.Validate(body.Quote, "quote", required: false, maxLength: 5_000) is { } quoteError)
+            return Problems.Invalid("quote", quoteError);
+        if (user.IsInRole(Roles.Delegate) && !user.IsStaff() && user.MemberState() is null)
+            return Problems.Forbidden("a delegate's comment is signed with its state, and your sign-in carries none");
+        return null;
+    }
+
+    /// <summary>
+    /// The text checked and the sponsor a proposal is attributed to: the delegate's state, or a group it belongs to
+    /// (<c>onBehalfOf</c>); otherwise the problem to answer (also used for a language version's proposals).
+    /// </summary>
+    internal static (string OnBehalfOf, IResult? Problem) ResolveProposer(ProposalRequest body, ClaimsPrincipal user)
+    {
+        if (TextRules.Validate(body.Text, "text") is { } textError)
+            return ("", Problems.Invalid("text", textError));
+        var state = user.MemberState();
+        if (state is null)
+            return ("", Problems.Forbidden("a proposal is attributed to the delegate's state, and your sign-in carries none"));
+        var onBehalfOf = string.IsNullOrWhiteSpace(body.OnBehalfOf) ? state : body.OnBehalfOf.Trim().ToUpperInvariant();
+        if (onBehalfOf == state)
+            return (state, null);
+        var group = MemberStates.FindGroup(onBehalfOf);
+        if (group is null)
+            return ("", MemberStates.IsKnown(onBehalfOf)
+                ? Problems.Forbidden($"a delegate of {state} cannot propose on behalf of {onBehalfOf}")
+                : Problems.Invalid("onBehalfOf", $"onBehalfOf: '{body.OnBehalfOf}' is neither a member state nor a known group"));
+        return group.Members.Contains(state)
+            ? (group.Code, null)
+            : ("", Problems.Forbidden($"{state} is not a member of {group.Name}"));
     }
 }

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using MouWorkspace.Abstractions.Clauses;
-using MouWorkspace.Domain.States;
-using MouWorkspace.Domain.Text;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Endpoints;
 using MouWorkspace.Web.Infrastructure;
@@ -31,12 +29,8 @@ public static class LanguageDiscussionEndpoints
 
     private static async Task<IResult> CommentAsync(string mouId, string clauseId, string language, CommentRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (TextRules.Validate(body.Text, "text", maxLength: 20_000) is { } textError)
-            return Problems.Invalid("text", textError);
-        if (TextRules.Validate(body.Quote, "quote", required: false, maxLength: 5_000) is { } quoteError)
-            return Problems.Invalid("quote", quoteError);
-        if (user.IsInRole(Roles.Delegate) && !user.IsStaff() && user.MemberState() is null)
-            return Problems.Forbidden("a delegate's comment is signed with its state, and your sign-in carries none");
+        if (DiscussionEndpoints.CheckComment(body, user) is { } invalid)
+            return invalid;
         var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user, innerRecord: true);
         if (opened is null)
             return problem!;
@@ -66,23 +60,9 @@ public static class LanguageDiscussionEndpoints
 
     private static async Task<IResult> ProposeAsync(string mouId, string clauseId, string language, ProposalRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (TextRules.Validate(body.Text, "text") is { } textError)
-            return Problems.Invalid("text", textError);
-        var state = user.MemberState();
-        if (state is null)
-            return Problems.Forbidden("a proposal is attributed to the delegate's state, and your sign-in carries none");
-        var onBehalfOf = string.IsNullOrWhiteSpace(body.OnBehalfOf) ? state : body.OnBehalfOf.Trim().ToUpperInvariant();
-        if (onBehalfOf != state)
-        {
-            var group = MemberStates.FindGroup(onBehalfOf);
-            if (group is null)
-                return MemberStates.IsKnown(onBehalfOf)
-                    ? Problems.Forbidden($"a delegate of {state} cannot propose on behalf of {onBehalfOf}")
-                    : Problems.Invalid("onBehalfOf", $"onBehalfOf: '{body.OnBehalfOf}' is neither a member state nor a known group");
-            if (!group.Members.Contains(state))
-                return Problems.Forbidden($"{state} is not a member of {group.Name}");
-            onBehalfOf = group.Code;
-        }
+        var (onBehalfOf, invalid) = DiscussionEndpoints.ResolveProposer(body, user);
+        if (invalid is not null)
+            return invalid;
         var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user, innerRecord: true);
         if (opened is null)
             return problem!;
