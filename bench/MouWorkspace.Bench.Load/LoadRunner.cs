@@ -77,6 +77,36 @@ internal static class LoadRunner
         return new PhaseResult(name, connections, duration, all.Length, errors, all, firstError);
     }
 
+    /// <summary>
+    /// Two operations measured in alternating slices (A, B, A, B …) after one warm-up each, so that both see the same
+    /// machine: on a shared 2-core machine the load from other tenants changes by ±30 % within a minute, and a
+    /// ratio of two phases run one after the other measured that as much as the code. Each slice has a 1 s warm-up
+    /// of its own (the thread pools settle after the switch); the results add up all slices of each operation.
+    /// </summary>
+    public static async Task<(PhaseResult A, PhaseResult B)> RunPairedAsync(int connections, TimeSpan warmup, TimeSpan duration, int rounds,
+        (string Name, Func<int, long, Task<bool>> Operation) a, (string Name, Func<int, long, Task<bool>> Operation) b)
+    {
+        await RunAsync(a.Name, connections, warmup, TimeSpan.Zero, a.Operation);
+        await RunAsync(b.Name, connections, warmup, TimeSpan.Zero, b.Operation);
+        var slice = duration / rounds;
+        var aSlices = new List<PhaseResult>();
+        var bSlices = new List<PhaseResult>();
+        for (var round = 0; round < rounds; round++)
+        {
+            aSlices.Add(await RunAsync(a.Name, connections, TimeSpan.FromSeconds(1), slice, a.Operation));
+            bSlices.Add(await RunAsync(b.Name, connections, TimeSpan.FromSeconds(1), slice, b.Operation));
+        }
+        return (Merge(aSlices), Merge(bSlices));
+    }
+
+    private static PhaseResult Merge(List<PhaseResult> slices)
+    {
+        var all = slices.SelectMany(s => s.LatenciesMs).ToArray();
+        Array.Sort(all);
+        return new PhaseResult(slices[0].Name, slices[0].Connections, slices.Aggregate(TimeSpan.Zero, (t, s) => t + s.Measured),
+            slices.Sum(s => s.Completed), slices.Sum(s => s.Errors), all, slices.Select(s => s.FirstError).FirstOrDefault(e => e is not null));
+    }
+
     /// <summary>A fixed amount of work at a given concurrency, as fast as it goes (arranging data), bounded by a time limit.</summary>
     public static async Task<(int Done, int Errors, TimeSpan Elapsed, string? FirstError)> ForEachAsync(
         int count, int concurrency, TimeSpan limit, Func<int, Task<bool>> work)

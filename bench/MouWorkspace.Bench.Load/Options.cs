@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MouWorkspace.Bench.Load;
 
 internal sealed record Options(int Connections, TimeSpan Warmup, TimeSpan Duration, int Clauses, int MemoryClauses, int MemoryMous,
-    TimeSpan MemoryLimit, string? Out, string? AppDll)
+    TimeSpan MemoryLimit, string? Out, string? AppDll, bool ReadsOnly = false)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/MouWorkspace.Bench.Load -- [options]
@@ -15,6 +15,7 @@ internal sealed record Options(int Connections, TimeSpan Warmup, TimeSpan Durati
           --memory-mous N       MOUs those clauses are spread over (default 100)
           --memory-limit S      time limit for creating and reading them (default 300)
           --out FILE            the Markdown report (default bench/results/load-<date>.md)
+          --reads-only          only bare Kestrel and clause reads, summaries printed, no report (for profiling)
           --app DLL             the built app (default src/MouWorkspace.Web/bin/<this configuration>/net10.0/MouWorkspace.Web.dll)
         """;
 
@@ -36,6 +37,7 @@ internal sealed record Options(int Connections, TimeSpan Warmup, TimeSpan Durati
                 "--memory-mous" => options with { MemoryMous = Int() },
                 "--memory-limit" => options with { MemoryLimit = Seconds() },
                 "--out" => options with { Out = Value() },
+                "--reads-only" => options with { ReadsOnly = true },
                 "--app" => options with { AppDll = Path.GetFullPath(Value()) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),

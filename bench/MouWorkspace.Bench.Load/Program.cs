@@ -22,6 +22,7 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or Overflo
     return 2;
 }
 var machine = Machine.Describe();
+const int Rounds = 4;
 var loadBefore = Machine.LoadAverage();
 var clock = Stopwatch.StartNew();
 ThreadPool.SetMinThreads(Math.Max(options.Connections * 2, 64), Math.Max(options.Connections * 2, 64));
@@ -41,37 +42,34 @@ Log("starting Azurite (in memory)");
 await using var azurite = await AzuriteProcess.StartAsync(
     new AzuriteOptions { ExtentMemoryLimitMb = 2048 }, NullLogger.Instance);
 
-// 1. Ceilings: bare Kestrel and raw Table inserts, with the same client loop and concurrency.
-Log("bare Kestrel: GET /ping");
-PhaseResult kestrel;
-await using (var bare = await BareKestrel.StartAsync())
-    kestrel = await LoadRunner.RunAsync("bare Kestrel GET /ping", options.Connections, options.Warmup, options.Duration, async (_, _) =>
-    {
-        using var response = await http.GetAsync(bare.Ping);
-        await response.Content.ReadAsByteArrayAsync();
-        return response.StatusCode == HttpStatusCode.OK;
-    });
-Log(Summary(kestrel));
+// 1. Ceilings: bare Kestrel (measured below, in slices alternating with clause reads) and raw Table inserts, with
+// the same client loop and concurrency.
+await using var bare = await BareKestrel.StartAsync();
+Task<bool> PingAsync() => PingOnceAsync(http, bare.Ping);
 
-Log("raw Table inserts");
-var table = new TableClient(azurite.ConnectionString, "BenchInserts");
-await table.CreateIfNotExistsAsync();
-var inserts = await LoadRunner.RunAsync("raw Table insert (AddEntityAsync)", options.Connections, options.Warmup, options.Duration, async (user, iteration) =>
+PhaseResult inserts = new("raw Table insert (AddEntityAsync)", options.Connections, options.Duration, 0, 0, [], "skipped");
+if (!options.ReadsOnly)
 {
-    var entity = new TableEntity($"u{user:D3}", iteration.ToString("D10", CultureInfo.InvariantCulture))
+    Log("raw Table inserts");
+    var table = new TableClient(azurite.ConnectionString, "BenchInserts");
+    await table.CreateIfNotExistsAsync();
+    inserts = await LoadRunner.RunAsync("raw Table insert (AddEntityAsync)", options.Connections, options.Warmup, options.Duration, async (user, iteration) =>
     {
-        ["Text"] = "France supports this wording.",
-        ["At"] = DateTimeOffset.UtcNow,
-    };
-    var response = await table.AddEntityAsync(entity);
-    return response.Status == 204;
-});
-Log(Summary(inserts));
+        var entity = new TableEntity($"u{user:D3}", iteration.ToString("D10", CultureInfo.InvariantCulture))
+        {
+            ["Text"] = "France supports this wording.",
+            ["At"] = DateTimeOffset.UtcNow,
+        };
+        var response = await table.AddEntityAsync(entity);
+        return response.Status == 204;
+    });
+    Log(Summary(inserts));
+}
 
 // 2. The app in its own process, data arranged through the API.
 var appDll = options.AppDll ?? AppUnderTest.FindAppDll();
 Log($"starting the app: {appDll}");
-PhaseResult reads, comments, positions;
+PhaseResult kestrel, reads, comments, positions;
 MemoryResult memory;
 double idleRss;
 await using (var app = await AppUnderTest.StartAsync(appDll, azurite.ConnectionString, http))
@@ -94,10 +92,19 @@ await using (var app = await AppUnderTest.StartAsync(appDll, azurite.ConnectionS
     var revision = await api.PublishAsync(secretariat, mouId, "Rev.1");
     Log($"arranged MOU {mouId}: {clauseIds.Count} clauses, Rev.{revision}, {delegates.Length} delegations");
 
-    reads = await LoadRunner.RunAsync("read a clause (GET clause)", options.Connections, options.Warmup, options.Duration, (user, iteration) =>
-        api.SendAsync(HttpMethod.Get, $"/api/mous/{mouId}/clauses/{clauseIds[(int)((user + iteration) % clauseIds.Count)]}",
-            delegates[user], null, HttpStatusCode.OK));
+    Log($"bare Kestrel GET /ping and clause reads, alternating in {Rounds} slices each");
+    (kestrel, reads) = await LoadRunner.RunPairedAsync(options.Connections, options.Warmup, options.Duration, Rounds,
+        ("bare Kestrel GET /ping", (_, _) => PingAsync()),
+        ("read a clause (GET clause)", (user, iteration) =>
+            api.SendAsync(HttpMethod.Get, $"/api/mous/{mouId}/clauses/{clauseIds[(int)((user + iteration) % clauseIds.Count)]}",
+                delegates[user], null, HttpStatusCode.OK)));
+    Log(Summary(kestrel));
     Log(Summary(reads));
+    if (options.ReadsOnly)
+    {
+        Log($"read ÷ bare Kestrel: {100 * reads.PerSecond / kestrel.PerSecond:F1} %; load average at the end: {Machine.LoadAverage()}");
+        return 0;
+    }
 
     comments = await LoadRunner.RunAsync("comment (POST comment, 201)", options.Connections, options.Warmup, options.Duration, (user, iteration) =>
     {
@@ -133,6 +140,13 @@ Console.WriteLine($"report written to {Path.GetFullPath(output)}");
 return 0;
 
 void Log(string message) => Console.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1} s] {message}");
+
+static async Task<bool> PingOnceAsync(HttpClient http, Uri ping)
+{
+    using var response = await http.GetAsync(ping);
+    await response.Content.ReadAsByteArrayAsync();
+    return response.StatusCode == HttpStatusCode.OK;
+}
 
 static string Summary(PhaseResult r) => string.Create(CultureInfo.InvariantCulture,
     $"{r.Name}: {r.PerSecond:F0}/s, p50 {r.Percentile(50):F2} ms, p95 {r.Percentile(95):F2} ms, p99 {r.Percentile(99):F2} ms, {r.Errors} errors{(r.FirstError is null ? "" : $" (first: {r.FirstError})")}");

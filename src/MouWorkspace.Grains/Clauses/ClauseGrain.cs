@@ -8,8 +8,24 @@ namespace MouWorkspace.Grains.Clauses;
 public sealed partial class ClauseGrain(
     [PersistentState("clause", StorageNames.Blobs)] IPersistentState<ClauseState> state,
     ICommentStore commentStore,
-    TimeProvider clock) : Grain, IClauseGrain
+    TimeProvider clock) : Grain, IClauseGrain, IIncomingGrainCallFilter
 {
+    private LocalReads? reads;
+
+    /// <summary>Every call: afterwards the stored view goes to <see cref="LocalReads"/> when it changed.</summary>
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        reads ??= (LocalReads?)ServiceProvider.GetService(typeof(LocalReads));
+        return context.InvokeAndPublishAsync(reads, LocalReads.ClauseKeyOf(this.GetPrimaryKeyString()), this,
+            () => S.Exists ? state.Etag : null, View);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        reads?.Withdraw(LocalReads.ClauseKeyOf(this.GetPrimaryKeyString()), this);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Loaded on first use (reading a clause's text does not need its discussion), once even if read calls interleave.</summary>
     private Task<List<Comment>>? comments;
 

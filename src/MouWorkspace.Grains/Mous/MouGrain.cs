@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Mous;
@@ -10,8 +11,25 @@ namespace MouWorkspace.Grains.Mous;
 
 public sealed partial class MouGrain(
     [PersistentState("mou", StorageNames.Blobs)] IPersistentState<MouState> state,
-    TimeProvider clock) : Grain, IMouGrain
+    TimeProvider clock) : Grain, IMouGrain, IIncomingGrainCallFilter
 {
+    private LocalReads? reads;
+
+    /// <summary>Every call: afterwards the stored access facts go to <see cref="LocalReads"/> when they changed.</summary>
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        reads ??= (LocalReads?)ServiceProvider.GetService(typeof(LocalReads));
+        return context.InvokeAndPublishAsync(reads, LocalReads.MouKey(Id), this,
+            () => S.Exists ? state.Etag : null,
+            () => new MouAccessFacts(Info(), S.Clauses.Select(c => c.Id).Concat(S.Removed.Select(c => c.Id)).ToFrozenSet()));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        reads?.Withdraw(LocalReads.MouKey(Id), this);
+        return Task.CompletedTask;
+    }
+
     private (string Etag, MouInfo Info)? info;
 
     private MouState S => state.State;

@@ -20,6 +20,30 @@ public sealed class AuditedAttribute : Attribute;
 /// hash of the content the caller sent. Being a filter on the whole /api group, a new endpoint is audited
 /// without anyone remembering to.
 /// </summary>
+public static class AuditFilterSetup
+{
+    /// <summary>
+    /// The audit filter on every endpoint of the group that can change state (any method but GET) or is marked
+    /// <see cref="AuditedAttribute"/>; plain reads get no filter at all. One filter instance per endpoint, made from the
+    /// application's singletons, rather than one per request as <c>AddEndpointFilter&lt;T&gt;</c> does.
+    /// </summary>
+    public static RouteGroupBuilder AddAuditFilter(this RouteGroupBuilder group)
+    {
+        ((IEndpointConventionBuilder)group).Add(endpoint => endpoint.FilterFactories.Add((context, next) =>
+        {
+            // Runs when the endpoint's handler is built, after every convention: the metadata is complete here.
+            var methods = endpoint.Metadata.OfType<IHttpMethodMetadata>().LastOrDefault()?.HttpMethods;
+            var audited = methods is null || methods.Count == 0 || methods.Any(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m)) ||
+                endpoint.Metadata.OfType<AuditedAttribute>().Any();
+            if (!audited)
+                return next;
+            var filter = ActivatorUtilities.CreateInstance<AuditFilter>(context.ApplicationServices);
+            return invocation => filter.InvokeAsync(invocation, next);
+        }));
+        return group;
+    }
+}
+
 public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, LiveEvents live, IEnumerable<IChangeObserver> observers, ILogger<AuditFilter> logger) : IEndpointFilter
 {
     /// <summary>A handler that knows the hash of what it produced (an export's bytes) leaves it here.</summary>

@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Mous;
@@ -6,6 +10,7 @@ using MouWorkspace.Domain.Clauses;
 using MouWorkspace.Domain.Diffs;
 using MouWorkspace.Domain.Numbering;
 using MouWorkspace.Domain.Text;
+using MouWorkspace.Grains;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Infrastructure;
 
@@ -31,9 +36,9 @@ public static class ClauseEndpoints
 
     /// <summary>The clause grain, after the MOU rules (organization, confidentiality) and the clause's membership are checked.</summary>
     internal static async Task<(IClauseGrain? Clause, MouAccess.Access? Access, IResult? Problem)> OpenAsync(
-        IGrainFactory grains, string mouId, string clauseId, ClaimsPrincipal user, bool innerRecord = false)
+        IGrainFactory grains, string mouId, string clauseId, ClaimsPrincipal user, bool innerRecord = false, LocalReads? reads = null)
     {
-        var (access, hasClause, problem) = await MouAccess.OpenClauseAsync(grains, mouId, clauseId, user, innerRecord);
+        var (access, hasClause, problem) = await MouAccess.OpenClauseAsync(grains, mouId, clauseId, user, innerRecord, reads);
         if (access is null)
             return (null, null, problem);
         if (!hasClause)
@@ -60,17 +65,38 @@ public static class ClauseEndpoints
         return TypedResults.Created($"/api/mous/{mouId}/clauses/{clause.Id}", new ClauseCreatedResponse(clause.Id, clause.Number, clause.Version));
     }
 
-    private static async Task<IResult> GetAsync(string mouId, string clauseId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    private static async Task<IResult> GetAsync(string mouId, string clauseId, ClaimsPrincipal user, IGrainFactory grains, LocalReads reads,
+        IOptions<JsonOptions> json, HttpContext http)
     {
-        var (clause, _, problem) = await OpenAsync(grains, mouId, clauseId, user);
+        var (clause, _, problem) = await OpenAsync(grains, mouId, clauseId, user, reads: reads);
         if (clause is null)
             return problem!;
+        // The clause grain active in this process has published its stored view (LocalReads): no call needed, and
+        // the JSON of that view is made once, not per read.
+        if (reads.Clause(ClauseKey.For(mouId, clauseId)) is { } published)
+        {
+            if (!Rendered.TryGetValue(published, out var rendered))
+            {
+                rendered = new RenderedClause(JsonSerializer.SerializeToUtf8Bytes(ClauseResponse.From(published), json.Value.SerializerOptions),
+                    ETags.For(published.Version));
+                Rendered.TryAdd(published, rendered);
+            }
+            http.Response.Headers.ETag = rendered.ETag;
+            return TypedResults.Bytes(rendered.Json, JsonContentType);
+        }
         var view = await clause.GetAsync();
         if (view is null)
             return Problems.NotFound($"there is no clause {clauseId} in this MOU");
         http.Response.Headers.ETag = ETags.For(view.Version);
         return TypedResults.Ok(ClauseResponse.From(view));
     }
+
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    private sealed record RenderedClause(byte[] Json, string ETag);
+
+    /// <summary>A published view's answer, kept as long as the view itself (views are immutable, one per stored version).</summary>
+    private static readonly ConditionalWeakTable<ClauseView, RenderedClause> Rendered = new();
 
     private static async Task<IResult> SaveAsync(string mouId, string clauseId, SaveDraftRequest body, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {

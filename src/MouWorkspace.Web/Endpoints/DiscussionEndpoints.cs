@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Domain.States;
 using MouWorkspace.Domain.Text;
+using MouWorkspace.Grains;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Infrastructure;
 
@@ -24,11 +25,11 @@ public static class DiscussionEndpoints
         return api;
     }
 
-    private static async Task<IResult> CommentAsync(string mouId, string clauseId, CommentRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> CommentAsync(string mouId, string clauseId, CommentRequest body, ClaimsPrincipal user, IGrainFactory grains, LocalReads reads)
     {
         if (CheckComment(body, user) is { } invalid)
             return invalid;
-        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
+        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true, reads);
         if (clause is null)
             return problem!;
         var outcome = await clause.AddCommentAsync(body.Text!, body.Quote, string.IsNullOrEmpty(body.ReplyTo) ? null : body.ReplyTo, user.ToActor());

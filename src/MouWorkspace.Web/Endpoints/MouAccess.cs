@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Grains;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Infrastructure;
 
@@ -28,11 +29,17 @@ public static class MouAccess
     /// call (the clause read is the hottest path of the API).
     /// </summary>
     public static async Task<(Access? Access, bool HasClause, IResult? Problem)> OpenClauseAsync(
-        IGrainFactory grains, string mouId, string clauseId, ClaimsPrincipal user, bool innerRecord = false)
+        IGrainFactory grains, string mouId, string clauseId, ClaimsPrincipal user, bool innerRecord = false, LocalReads? reads = null)
     {
         if (!Ids.IsWellFormed(mouId))
             return (null, false, Problems.NotFound($"there is no MOU {mouId}"));
         var grain = grains.Get<IMouGrain>(mouId);
+        // The MOU grain active in this process has published its stored facts: the same check, without a call.
+        if (reads?.Mou(mouId) is { } local && Ids.IsWellFormed(clauseId))
+        {
+            var (localAccess, localProblem) = Check(grain, mouId, local.Info, user, innerRecord);
+            return (localAccess, local.HasClause(clauseId), localProblem);
+        }
         var facts = Ids.IsWellFormed(clauseId) ? await grain.GetClauseAccessAsync(clauseId) : null;
         var mou = facts?.Mou ?? (Ids.IsWellFormed(clauseId) ? null : await grain.GetInfoAsync());
         var (access, problem) = Check(grain, mouId, mou, user, innerRecord);

@@ -40,7 +40,7 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseAuthentication();
         // After authentication, so that the budget is per user rather than per address.
-        app.UseRateLimiter();
+        app.UseRequestBudget();
         app.UseAuthorization();
         app.UseAntiforgery();
     }
@@ -50,7 +50,7 @@ public static class ApiSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         var api = app.MapGroup("/api");
-        api.AddEndpointFilter<AuditFilter>();
+        api.AddAuditFilter();
         if (app.Services.GetRequiredService<AuthMode>().LocalIssuer)
             api.MapDevTokenEndpoints();
         api.MapAdminEndpoints();

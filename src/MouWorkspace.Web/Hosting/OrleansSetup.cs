@@ -23,6 +23,8 @@ public static class OrleansSetup
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton(blobs);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Filled by the grains of this process's silo; stays empty in client mode (every read asks a grain).
+        builder.Services.AddSingleton<LocalReads>();
 
         var serviceId = config["Orleans:ServiceId"] ?? "mouworkspace";
         var clusterId = config["Orleans:ClusterId"];

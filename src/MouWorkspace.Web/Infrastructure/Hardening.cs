@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using MouWorkspace.Web.Auth;
 
 namespace MouWorkspace.Web.Infrastructure;
@@ -12,41 +10,22 @@ public static class Hardening
     public static void AddMouHardening(this WebApplicationBuilder builder)
     {
         var permits = builder.Configuration.GetValue("RateLimit:PermitsPerMinute", 1200);
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                http.Request.Path.StartsWithSegments("/health")
-                    ? RateLimitPartition.GetNoLimiter("health")
-                    : RateLimitPartition.GetFixedWindowLimiter(Partition(http), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = permits,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    }));
-            o.OnRejected = async (context, ct) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"You sent more than {permits} requests in a minute; try again after the Retry-After delay." },
-                });
-            };
-        });
+        builder.Services.AddSingleton(services => new RequestBudget(permits, services.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 
-    /// <summary>A signed-in user's budget is their own; anonymous callers share one per address.</summary>
-    private static string Partition(HttpContext http) =>
-        http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.UserId() : "ip:" + http.Connection.RemoteIpAddress;
+    /// <summary>The per-user request budget (<see cref="RequestBudget"/>); after authentication.</summary>
+    public static IApplicationBuilder UseRequestBudget(this IApplicationBuilder app)
+    {
+        var budget = app.ApplicationServices.GetRequiredService<RequestBudget>();
+        var problems = app.ApplicationServices.GetRequiredService<IProblemDetailsService>();
+        return app.Use(next => RequestBudget.Middleware(next, budget, problems));
+    }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        http.Response.OnStarting(() =>
+        http.Response.OnStarting(static state =>
         {
-            var headers = http.Response.Headers;
+            var headers = ((HttpContext)state).Response.Headers;
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
                 "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
@@ -54,7 +33,7 @@ public static class Hardening
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;
-        });
+        }, http);
         await next(http);
     });
 }
