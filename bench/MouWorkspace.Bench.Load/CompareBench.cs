@@ -27,7 +27,10 @@ internal static class CompareBench
     {
         var (from, to) = Revisions(clauses);
         var changed = RevisionCompare.Compare(from, to).Count(c => c.Change == ClauseChange.Changed);
-        for (var i = 0; i < warmups; i++)
+        // Warm means the JIT has settled: at least `warmups` runs and at least 2 s of them (tiered compilation moves
+        // hot methods to optimized code in the background, after ~100 ms of calls; 20 runs took less than that).
+        var warming = Stopwatch.StartNew();
+        for (var i = 0; i < warmups || warming.Elapsed < TimeSpan.FromSeconds(2); i++)
             RevisionCompare.Compare(from, to);
         var times = new double[runs];
         for (var i = 0; i < runs; i++)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MouWorkspace.Bench.Load;
 
 internal sealed record Options(int Connections, TimeSpan Warmup, TimeSpan Duration, int Clauses, int MemoryClauses, int MemoryMous,
-    TimeSpan MemoryLimit, string? Out, string? AppDll, bool ReadsOnly = false)
+    TimeSpan MemoryLimit, string? Out, string? AppDll, bool ReadsOnly = false, bool CompareOnly = false)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/MouWorkspace.Bench.Load -- [options]
@@ -16,6 +16,7 @@ internal sealed record Options(int Connections, TimeSpan Warmup, TimeSpan Durati
           --memory-limit S      time limit for creating and reading them (default 300)
           --out FILE            the Markdown report (default bench/results/load-<date>.md)
           --reads-only          only bare Kestrel and clause reads, summaries printed, no report (for profiling)
+          --compare-only        only the whole-revision compare and git, summaries printed, no report
           --app DLL             the built app (default src/MouWorkspace.Web/bin/<this configuration>/net10.0/MouWorkspace.Web.dll)
         """;
 
@@ -38,6 +39,7 @@ internal sealed record Options(int Connections, TimeSpan Warmup, TimeSpan Durati
                 "--memory-limit" => options with { MemoryLimit = Seconds() },
                 "--out" => options with { Out = Value() },
                 "--reads-only" => options with { ReadsOnly = true },
+                "--compare-only" => options with { CompareOnly = true },
                 "--app" => options with { AppDll = Path.GetFullPath(Value()) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),

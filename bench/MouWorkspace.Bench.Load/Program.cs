@@ -27,6 +27,12 @@ var loadBefore = Machine.LoadAverage();
 var clock = Stopwatch.StartNew();
 ThreadPool.SetMinThreads(Math.Max(options.Connections * 2, 64), Math.Max(options.Connections * 2, 64));
 Log($"load average at start: {loadBefore}; {options}");
+if (options.CompareOnly)
+{
+    var only = CompareBench.Run();
+    Log(string.Create(CultureInfo.InvariantCulture, $"compare: median {only.MedianMs:F2} ms, p95 {only.P95Ms:F2} ms; git: median {only.GitMedianMs:F2} ms"));
+    return 0;
+}
 
 using var handler = new SocketsHttpHandler
 {
