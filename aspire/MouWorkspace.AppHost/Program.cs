@@ -34,6 +34,9 @@ IResourceBuilder<ProjectResource> App(string name, string role, int httpPort) =>
         .WithEnvironment("ConnectionStrings__AzureStorage", connectionString)
         .WithEnvironment("App__Role", role)
         .WithEnvironment("App__DataPath", dataPath)
+        // Each process its own search index (Lucene allows one writer per folder); the signing key in the data
+        // folder stays shared, so that every process accepts the same tokens.
+        .WithEnvironment("Search__IndexPath", Path.Combine(dataPath, "search-" + name))
         .WithEnvironment("Orleans__Endpoints__AdvertisedIPAddress", "127.0.0.1")
         .WithEnvironment("Orleans__ClusterId", ClusterId)
         .WithEnvironment("Orleans__ServiceId", ServiceId)

@@ -78,25 +78,22 @@ internal static class LoadRunner
     }
 
     /// <summary>
-    /// Two operations measured in alternating slices (A, B, A, B …) after one warm-up each, so that both see the same
+    /// Operations measured in rotating slices (A, B, C, A, B, C …) after one warm-up each, so that all see the same
     /// machine: on a shared 2-core machine the load from other tenants changes by ±30 % within a minute, and a
     /// ratio of two phases run one after the other measured that as much as the code. Each slice has a 1 s warm-up
     /// of its own (the thread pools settle after the switch); the results add up all slices of each operation.
     /// </summary>
-    public static async Task<(PhaseResult A, PhaseResult B)> RunPairedAsync(int connections, TimeSpan warmup, TimeSpan duration, int rounds,
-        (string Name, Func<int, long, Task<bool>> Operation) a, (string Name, Func<int, long, Task<bool>> Operation) b)
+    public static async Task<PhaseResult[]> RunRotatingAsync(int connections, TimeSpan warmup, TimeSpan duration, int rounds,
+        params (string Name, Func<int, long, Task<bool>> Operation)[] operations)
     {
-        await RunAsync(a.Name, connections, warmup, TimeSpan.Zero, a.Operation);
-        await RunAsync(b.Name, connections, warmup, TimeSpan.Zero, b.Operation);
+        foreach (var (name, operation) in operations)
+            await RunAsync(name, connections, warmup, TimeSpan.Zero, operation);
         var slice = duration / rounds;
-        var aSlices = new List<PhaseResult>();
-        var bSlices = new List<PhaseResult>();
+        var slices = operations.Select(_ => new List<PhaseResult>()).ToArray();
         for (var round = 0; round < rounds; round++)
-        {
-            aSlices.Add(await RunAsync(a.Name, connections, TimeSpan.FromSeconds(1), slice, a.Operation));
-            bSlices.Add(await RunAsync(b.Name, connections, TimeSpan.FromSeconds(1), slice, b.Operation));
-        }
-        return (Merge(aSlices), Merge(bSlices));
+            for (var i = 0; i < operations.Length; i++)
+                slices[i].Add(await RunAsync(operations[i].Name, connections, TimeSpan.FromSeconds(1), slice, operations[i].Operation));
+        return slices.Select(Merge).ToArray();
     }
 
     private static PhaseResult Merge(List<PhaseResult> slices)

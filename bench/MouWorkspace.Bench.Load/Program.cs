@@ -11,6 +11,9 @@ using MouWorkspace.Web.Storage;
 // an in-memory Azurite, the app as a separate process, a bare Kestrel endpoint and raw Table inserts, then
 // the whole-revision compare beside git, and the app's memory with 10,000 clause grains active.
 // Options: see Options.Parse (and docs/performance.md, "Load and speed").
+if (args is [BareKestrel.ServeArgument, var servePort])
+    return await BareKestrel.ServeUntilStdinClosesAsync(int.Parse(servePort, CultureInfo.InvariantCulture));
+
 Options options;
 try
 {
@@ -51,7 +54,7 @@ await using var azurite = await AzuriteProcess.StartAsync(
 // 1. Ceilings: bare Kestrel (measured below, in slices alternating with clause reads) and raw Table inserts, with
 // the same client loop and concurrency.
 await using var bare = await BareKestrel.StartAsync();
-Task<bool> PingAsync() => PingOnceAsync(http, bare.Ping);
+await using var bareProcess = await BareKestrel.StartProcessAsync(http);
 
 PhaseResult inserts = new("raw Table insert (AddEntityAsync)", options.Connections, options.Duration, 0, 0, [], "skipped");
 if (!options.ReadsOnly)
@@ -75,7 +78,7 @@ if (!options.ReadsOnly)
 // 2. The app in its own process, data arranged through the API.
 var appDll = options.AppDll ?? AppUnderTest.FindAppDll();
 Log($"starting the app: {appDll}");
-PhaseResult kestrel, reads, comments, positions;
+PhaseResult kestrel, kestrelInProcess, reads, comments, positions;
 MemoryResult memory;
 double idleRss;
 await using (var app = await AppUnderTest.StartAsync(appDll, azurite.ConnectionString, http))
@@ -98,17 +101,21 @@ await using (var app = await AppUnderTest.StartAsync(appDll, azurite.ConnectionS
     var revision = await api.PublishAsync(secretariat, mouId, "Rev.1");
     Log($"arranged MOU {mouId}: {clauseIds.Count} clauses, Rev.{revision}, {delegates.Length} delegations");
 
-    Log($"bare Kestrel GET /ping and clause reads, alternating in {Rounds} slices each");
-    (kestrel, reads) = await LoadRunner.RunPairedAsync(options.Connections, options.Warmup, options.Duration, Rounds,
-        ("bare Kestrel GET /ping", (_, _) => PingAsync()),
+    Log($"bare Kestrel GET /ping (own process, benchmark's process) and clause reads, rotating in {Rounds} slices each");
+    var rotation = await LoadRunner.RunRotatingAsync(options.Connections, options.Warmup, options.Duration, Rounds,
+        ("bare Kestrel GET /ping, own process", (_, _) => PingOnceAsync(http, bareProcess.Ping)),
+        ("bare Kestrel GET /ping, in the benchmark's process", (_, _) => PingOnceAsync(http, bare.Ping)),
         ("read a clause (GET clause)", (user, iteration) =>
             api.SendAsync(HttpMethod.Get, $"/api/mous/{mouId}/clauses/{clauseIds[(int)((user + iteration) % clauseIds.Count)]}",
                 delegates[user], null, HttpStatusCode.OK)));
+    (kestrel, kestrelInProcess, reads) = (rotation[0], rotation[1], rotation[2]);
     Log(Summary(kestrel));
+    Log(Summary(kestrelInProcess));
     Log(Summary(reads));
     if (options.ReadsOnly)
     {
-        Log($"read ÷ bare Kestrel: {100 * reads.PerSecond / kestrel.PerSecond:F1} %; load average at the end: {Machine.LoadAverage()}");
+        Log($"read ÷ bare Kestrel: {100 * reads.PerSecond / kestrel.PerSecond:F1} % (own process), " +
+            $"{100 * reads.PerSecond / kestrelInProcess.PerSecond:F1} % (in the benchmark's process); load average at the end: {Machine.LoadAverage()}");
         return 0;
     }
 
@@ -136,7 +143,7 @@ var compare = CompareBench.Run();
 var loadAfter = Machine.LoadAverage();
 Log($"load average at the end: {loadAfter}; total {clock.Elapsed.TotalSeconds:F0} s");
 
-var report = Report.Markdown(options, machine, loadBefore, loadAfter, clock.Elapsed, kestrel, inserts, reads, comments, positions, idleRss, memory, compare);
+var report = Report.Markdown(options, machine, loadBefore, loadAfter, clock.Elapsed, kestrel, kestrelInProcess, inserts, reads, comments, positions, idleRss, memory, compare);
 Console.WriteLine();
 Console.WriteLine(report);
 var output = options.Out ?? Path.Combine(Machine.RepositoryRoot() ?? ".", "bench", "results", $"load-{DateTime.Now:yyyy-MM-dd-HHmm}.md");

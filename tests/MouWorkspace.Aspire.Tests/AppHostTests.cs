@@ -14,7 +14,7 @@ namespace MouWorkspace.Aspire.Tests;
 /// and one workflow through the front end: what is written through it is read back from a silo.
 /// </summary>
 [Trait("Category", "Cluster")]
-public sealed class AppHostTests
+public sealed class AppHostTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact(Timeout = 300_000)]
     public async Task The_apphost_runs_the_cluster_and_a_text_written_through_the_front_end_reads_back_from_a_silo()
@@ -25,6 +25,44 @@ public sealed class AppHostTests
         await using var app = await builder.BuildAsync();
         await app.StartAsync();
         using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var logs = CollectLogs(app, ready.Token, "silo-1", "silo-2", "web");
+        try
+        {
+            await RunWorkflowAsync(app, ready.Token);
+        }
+        catch
+        {
+            // What the processes said, so that a failure here can be read from the test output alone.
+            foreach (var line in logs.TakeLast(150))
+                output.WriteLine(line);
+            throw;
+        }
+    }
+
+    private static System.Collections.Concurrent.ConcurrentQueue<string> CollectLogs(DistributedApplication app, CancellationToken ct, params string[] resources)
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var logger = app.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var resource in resources)
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var batch in logger.WatchAsync(resource).WithCancellation(ct))
+                        foreach (var line in batch)
+                            lines.Enqueue($"[{resource}] {line.Content}");
+                }
+                catch (OperationCanceledException)
+                {
+                    // the test is over
+                }
+            }, ct);
+        return lines;
+    }
+
+    private static async Task RunWorkflowAsync(DistributedApplication app, CancellationToken ct)
+    {
+        using var ready = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
         foreach (var resource in new[] { "silo-1", "silo-2", "web" })
             await notifications.WaitForResourceAsync(resource, KnownResourceStates.Running, ready.Token);

@@ -49,8 +49,27 @@ public sealed class LuceneSearchIndex : ISearchIndex
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
     }
 
-    /// <summary>Opens (or creates) the index in <paramref name="path"/>; throws <see cref="LockObtainFailedException"/> when another process holds it.</summary>
-    public static LuceneSearchIndex Open(string path)
+    /// <summary>
+    /// Opens (or creates) the index in <paramref name="path"/>; throws <see cref="LockObtainFailedException"/> when
+    /// another process holds it. An index that cannot be read (a commit naming a file that is gone, a damaged file:
+    /// a disk that lost writes, a folder shared by mistake) is deleted and created empty, and
+    /// <paramref name="recreated"/> is told why: the index is derived data, rebuilt from the change feed.
+    /// </summary>
+    public static LuceneSearchIndex Open(string path, Action<Exception>? recreated = null)
+    {
+        try
+        {
+            return OpenExisting(path);
+        }
+        catch (Exception ex) when (ex is not LockObtainFailedException && ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            recreated?.Invoke(ex);
+            System.IO.Directory.Delete(path, recursive: true);
+            return OpenExisting(path);
+        }
+    }
+
+    private static LuceneSearchIndex OpenExisting(string path)
     {
         System.IO.Directory.CreateDirectory(path);
         var directory = FSDirectory.Open(new DirectoryInfo(path));

@@ -33,8 +33,11 @@ public static class AuthSetup
         builder.Services.AddSingleton<FrontendTokens>();
         var authentication = mode.LocalIssuer ? AddLocalIssuer(builder) : AddEntraId(builder);
         authentication
-            .AddJwtBearer(FrontendTokens.Scheme, _ => { })
-            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = SelectScheme);
+            .AddJwtBearer(FrontendTokens.Scheme, _ => { });
+        // The default scheme picks one of those per request; a bearer token (local, Entra ID, the pages' own) is
+        // validated by its scheme once per lifetime, not per call (SmartScheme.cs).
+        builder.Services.AddSingleton<BearerTickets>();
+        builder.Services.AddTransient<SmartSchemeHandler>();
         builder.Services.AddOptions<JwtBearerOptions>(FrontendTokens.Scheme).Configure<FrontendTokens>((o, tokens) =>
         {
             o.MapInboundClaims = false;
@@ -42,15 +45,13 @@ public static class AuthSetup
         });
         builder.Services.PostConfigure<AuthenticationOptions>(o =>
         {
+            o.AddScheme<SmartSchemeHandler>(Smart, Smart);
             o.DefaultScheme = Smart;
             o.DefaultChallengeScheme = Smart;
             o.DefaultForbidScheme = Smart;
         });
-        // Every bearer scheme (local, Entra ID, the pages' tokens) validates a token once per lifetime, not per call.
-        // Registered last, so that it sees each scheme's final MapInboundClaims; one cache per scheme.
-        builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, CachedTokenValidation>();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddTransient<IClaimsTransformation, DirectoryClaimsTransformation>();
+        builder.Services.AddSingleton<IClaimsTransformation, DirectoryClaimsTransformation>();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Reader, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
@@ -63,7 +64,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
     }
 
-    private static string SelectScheme(HttpContext http)
+    internal static string SelectScheme(HttpContext http)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

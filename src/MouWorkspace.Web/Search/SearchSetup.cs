@@ -44,7 +44,7 @@ public static class SearchSetup
         try
         {
             logger.LogInformation("Search index: Lucene.NET in {Path}", path);
-            return LuceneSearchIndex.Open(path);
+            return LuceneSearchIndex.Open(path, ex => logger.LogWarning(ex, "Search index in {Path} could not be read: it is created anew and rebuilt from the change feed", path));
         }
         catch (LockObtainFailedException)
         {

@@ -194,4 +194,33 @@ public sealed class LuceneSearchIndexTests : IAsyncLifetime
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task An_index_folder_that_cannot_be_read_is_created_anew_and_the_reason_told()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "mou-search-damaged-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var first = LuceneSearchIndex.Open(path))
+            {
+                await first.ReplaceAsync(new Dictionary<string, IReadOnlyList<SearchDocument>> { ["a"] = [Document("a", "jurisdiction over personnel")] });
+                await first.CommitAsync(new SearchCheckpoint("test", Guid.NewGuid(), 1));
+            }
+            // A commit that names a segment file which is gone (as seen after three processes wrote one folder).
+            foreach (var file in Directory.GetFiles(path, "*.si"))
+                File.Delete(file);
+            Exception? told = null;
+
+            await using var reopened = LuceneSearchIndex.Open(path, ex => told = ex);
+
+            Assert.IsAssignableFrom<IOException>(told);
+            Assert.Null(await reopened.ReadCheckpointAsync());
+            await reopened.ReplaceAsync(new Dictionary<string, IReadOnlyList<SearchDocument>> { ["b"] = [Document("b", "jurisdiction restored")] });
+            Assert.Equal("b", Assert.Single((await reopened.SearchAsync(new SearchQuery("jurisdiction", Everyone))).Hits).Id);
+        }
+        finally
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
 }
