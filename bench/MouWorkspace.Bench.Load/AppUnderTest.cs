@@ -78,16 +78,20 @@ internal sealed class AppUnderTest : IAsyncDisposable
         return app;
     }
 
-    private async Task WaitHealthyAsync(HttpClient probe, TimeSpan limit)
+    private Task WaitHealthyAsync(HttpClient probe, TimeSpan limit) =>
+        WaitAnsweringAsync(probe, new Uri(BaseAddress, "/health"), process, limit, () => Output);
+
+    /// <summary>Until <paramref name="url"/> answers 2xx: fails when the process exits or the limit passes (with what it printed).</summary>
+    public static async Task WaitAnsweringAsync(HttpClient probe, Uri url, Process process, TimeSpan limit, Func<string> output)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"the app exited with {process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"{url} exited with {process.ExitCode}:\n{output()}");
             try
             {
-                using var response = await probe.GetAsync(new Uri(BaseAddress, "/health"));
+                using var response = await probe.GetAsync(url);
                 if (response.IsSuccessStatusCode)
                     return;
             }
@@ -101,7 +105,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"the app on {BaseAddress} was not healthy within {limit}:\n{Output}");
+        throw new TimeoutException($"{url} did not answer within {limit}:\n{output()}");
     }
 
     /// <summary>VmRSS and VmHWM (peak) of the app process, in MiB, from /proc/&lt;pid&gt;/status.</summary>

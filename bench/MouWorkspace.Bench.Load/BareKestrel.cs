@@ -37,20 +37,17 @@ internal sealed class BareKestrel(WebApplication? app, Process? process, Uri pin
         start.Environment["DOTNET_gcServer"] = "1";
         var process = Process.Start(start)!;
         var ping = PingAt(port);
-        var clock = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            try
-            {
-                using var response = await probe.GetAsync(ping);
-                if (response.IsSuccessStatusCode)
-                    return new BareKestrel(null, process, ping);
-            }
-            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
+            await AppUnderTest.WaitAnsweringAsync(probe, ping, process, TimeSpan.FromSeconds(30), () => "");
         }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+        return new BareKestrel(null, process, ping);
     }
 
     /// <summary>The server side of <see cref="StartProcessAsync"/>: serves until stdin closes (the benchmark ended, however it ended).</summary>

@@ -27,8 +27,6 @@ public sealed class LocalReads
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
-    public int Count => entries.Count;
-
     public MouAccessFacts? Mou(string mouId) => entries.TryGetValue(MouKey(mouId), out var e) ? e.Value as MouAccessFacts : null;
 
     public ClauseView? Clause(string clauseKey) => entries.TryGetValue(ClauseKeyOf(clauseKey), out var e) ? e.Value as ClauseView : null;

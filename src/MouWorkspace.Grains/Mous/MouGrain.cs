@@ -21,7 +21,7 @@ public sealed partial class MouGrain(
         reads ??= (LocalReads?)ServiceProvider.GetService(typeof(LocalReads));
         return context.InvokeAndPublishAsync(reads, LocalReads.MouKey(Id), this,
             () => S.Exists ? state.Etag : null,
-            () => new MouAccessFacts(Info(), S.Clauses.Select(c => c.Id).Concat(S.Removed.Select(c => c.Id)).ToFrozenSet()));
+            () => new MouAccessFacts(Info(), ClauseIdsEverHeld().ToFrozenSet()));
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -120,7 +120,10 @@ public sealed partial class MouGrain(
     public Task<MouClauseAccess?> GetClauseAccessAsync(string clauseId) =>
         Task.FromResult(S.Exists ? new MouClauseAccess(Info(), HasClause(clauseId)) : null);
 
-    private bool HasClause(string clauseId) => S.Clauses.Exists(c => c.Id == clauseId) || S.Removed.Exists(c => c.Id == clauseId);
+    private bool HasClause(string clauseId) => ClauseIdsEverHeld().Contains(clauseId);
+
+    /// <summary>A clause call is for one of these: the MOU's clauses and the ones removed from it (their history stays readable).</summary>
+    private IEnumerable<string> ClauseIdsEverHeld() => S.Clauses.Select(c => c.Id).Concat(S.Removed.Select(c => c.Id));
 
     public async Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by)
     {

@@ -61,7 +61,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         {
             return OpenExisting(path);
         }
-        catch (Exception ex) when (ex is not LockObtainFailedException && ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        catch (IOException ex) when (ex is not LockObtainFailedException) // CorruptIndexException and the format ones are IOExceptions too
         {
             recreated?.Invoke(ex);
             System.IO.Directory.Delete(path, recursive: true);

@@ -64,11 +64,11 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
     }
 
-    internal static string SelectScheme(HttpContext http)
+    /// <summary>The scheme for a request, given its bearer token (<see cref="SmartSchemeHandler.BearerToken"/>) if it has one.</summary>
+    internal static string SelectScheme(HttpContext http, string? bearerToken)
     {
-        var authorization = http.Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return FrontendTokens.LooksLikeFrontendToken(authorization["Bearer ".Length..].Trim()) ? FrontendTokens.Scheme : JwtBearerDefaults.AuthenticationScheme;
+        if (bearerToken is not null)
+            return FrontendTokens.LooksLikeFrontendToken(bearerToken) ? FrontendTokens.Scheme : JwtBearerDefaults.AuthenticationScheme;
         // The API never takes the page cookie: no cross-site request can act for a signed-in user.
         return http.Request.Path.StartsWithSegments("/api") ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
     }

@@ -13,18 +13,19 @@ namespace MouWorkspace.Web.Auth;
 public sealed class SmartSchemeHandler(BearerTickets tickets) : IAuthenticationHandler
 {
     private HttpContext http = default!;
+    private string? token;
     private string target = "";
 
     public Task InitializeAsync(AuthenticationScheme scheme, HttpContext context)
     {
         http = context;
-        target = AuthSetup.SelectScheme(context);
+        token = BearerToken(context.Request);
+        target = AuthSetup.SelectScheme(context, token);
         return Task.CompletedTask;
     }
 
     public async Task<AuthenticateResult> AuthenticateAsync()
     {
-        var token = BearerToken(http.Request);
         if (token is null)
             return await http.AuthenticateAsync(target);
         if (tickets.Find(target, token) is { } known)
@@ -39,12 +40,11 @@ public sealed class SmartSchemeHandler(BearerTickets tickets) : IAuthenticationH
 
     public Task ForbidAsync(AuthenticationProperties? properties) => http.ForbidAsync(target, properties);
 
-    private static string? BearerToken(HttpRequest request)
+    /// <summary>The token of an <c>Authorization: Bearer …</c> header, or null.</summary>
+    internal static string? BearerToken(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > "Bearer ".Length
-            ? authorization["Bearer ".Length..].Trim()
-            : null;
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
 }
 

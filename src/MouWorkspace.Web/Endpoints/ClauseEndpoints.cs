@@ -72,23 +72,20 @@ public static class ClauseEndpoints
         if (clause is null)
             return problem!;
         // The clause grain active in this process has published its stored view (LocalReads): no call needed, and
-        // the JSON of that view is made once, not per read.
-        if (reads.Clause(ClauseKey.For(mouId, clauseId)) is { } published)
-        {
-            if (!Rendered.TryGetValue(published, out var rendered))
-            {
-                rendered = new RenderedClause(JsonSerializer.SerializeToUtf8Bytes(ClauseResponse.From(published), json.Value.SerializerOptions),
-                    ETags.For(published.Version));
-                Rendered.TryAdd(published, rendered);
-            }
-            http.Response.Headers.ETag = rendered.ETag;
-            return TypedResults.Bytes(rendered.Json, JsonContentType);
-        }
-        var view = await clause.GetAsync();
+        // the answer to that view is made once, not per read.
+        var published = reads.Clause(ClauseKey.For(mouId, clauseId));
+        var view = published ?? await clause.GetAsync();
         if (view is null)
             return Problems.NotFound($"there is no clause {clauseId} in this MOU");
-        http.Response.Headers.ETag = ETags.For(view.Version);
-        return TypedResults.Ok(ClauseResponse.From(view));
+        RenderedClause? rendered = null;
+        if (published is null || !Rendered.TryGetValue(published, out rendered))
+        {
+            rendered = new RenderedClause(JsonSerializer.SerializeToUtf8Bytes(ClauseResponse.From(view), json.Value.SerializerOptions), ETags.For(view.Version));
+            if (published is not null)
+                Rendered.TryAdd(published, rendered);
+        }
+        http.Response.Headers.ETag = rendered.ETag;
+        return TypedResults.Bytes(rendered.Json, JsonContentType);
     }
 
     private const string JsonContentType = "application/json; charset=utf-8";
