@@ -57,6 +57,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
         // Staging, not Development: a deployment has no developer exception page and no static-asset file checks on
         // every request; the local sign-in the benchmark uses is refused only in Production.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        start.Environment["LocalAuth__Enabled"] = "true"; // outside Development the local sign-in is opt-in
         // BENCH_APP_X=value in the benchmark's environment sets X=value for the app only (runtime knobs tried on the app alone).
         foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
                      .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("BENCH_APP_", StringComparison.Ordinal)))

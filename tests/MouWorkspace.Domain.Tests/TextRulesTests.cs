@@ -75,4 +75,37 @@ public class TextRulesTests
     {
         Assert.Equal(allowed, TextRules.IsXmlChar(codePoint));
     }
+
+    [Theory]
+    [InlineData("The Government \u202Etcejer yam\u202C shall accept", 15)]   // shown as "may reject"
+    [InlineData("shall \u202Dnot\u202C accept", 6)]
+    [InlineData("shall \u2067not accept\u2069", 6)]                        // an isolate reorders the words inside
+    [InlineData("quok\u200bkaword", 4)]                                      // zero width space: one word seen, two on record
+    [InlineData("word\u2060joiner", 4)]
+    [InlineData("\uFEFFleading BOM", 0)]
+    [InlineData("quok\u200Ckaword", 4)]                                      // ZWNJ between Latin letters
+    [InlineData("Миро\u200Dтворцы", 4)]                                      // ZWJ between Cyrillic letters
+    [InlineData("tag \uDB40\uDC41 character", 4)]
+    public void Text_that_would_be_seen_differently_from_its_record_is_refused(string value, int position)
+    {
+        Assert.Equal(position, TextRules.FindHiddenChar(value));
+        var message = TextRules.Validate(value, "text");
+        Assert.NotNull(message);
+        Assert.Contains($"at position {position}", message);
+        Assert.Contains("what readers see would differ from the text on record", message);
+    }
+
+    [Theory]
+    [InlineData("\u0645\u0646 \u200F(2026)\u200F \u0627\u0644")]            // RLM in Arabic text
+    [InlineData("Article 3\u200E: \u05D0\u05D1")]                           // LRM in mixed text
+    [InlineData("\u0645\u0646\u061C1")]                                     // ALM
+    [InlineData("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")]      // Persian ZWNJ
+    [InlineData("\u0915\u094D\u200D\u0937")]                               // Devanagari ZWJ
+    [InlineData("family 👨\u200D👩\u200D👧")]                                 // emoji ZWJ sequence
+    [InlineData("\u8449\uFE00 variation selector")]
+    public void Direction_marks_and_joiners_that_scripts_need_are_kept(string value)
+    {
+        Assert.Equal(-1, TextRules.FindHiddenChar(value));
+        Assert.Null(TextRules.Validate(value, "text"));
+    }
 }

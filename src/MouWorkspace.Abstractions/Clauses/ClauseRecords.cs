@@ -38,7 +38,24 @@ public sealed record Comment(
     [property: Id(7)] bool Resolved,
     [property: Id(8)] int DraftVersion,
     [property: Id(9)] string? ResolvedBy = null,
-    [property: Id(10)] DateTimeOffset? ResolvedAt = null);
+    [property: Id(10)] DateTimeOffset? ResolvedAt = null,
+    // Who wrote it (the sign-in's user id): decides who may resolve the thread; not shown to readers.
+    [property: Id(11), System.Text.Json.Serialization.JsonIgnore] string? AuthorId = null)
+{
+    /// <summary>
+    /// Who may resolve or reopen this thread: its author, a delegate of the delegation it speaks for, or staff
+    /// (secretariat, legal officers). Another delegation's delegate may not close somebody else's point.
+    /// </summary>
+    public bool MayBeResolvedBy(Actor by)
+    {
+        var roles = by.Role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (roles.Contains("Secretariat") || roles.Contains("LegalOfficer"))
+            return true;
+        if (!string.IsNullOrEmpty(AuthorId) && AuthorId == by.UserId)
+            return true;
+        return MemberState is not null && roles.Contains("Delegate") && by.MemberState == MemberState;
+    }
+}
 
 [GenerateSerializer, Immutable, Alias("mou.proposal")]
 public sealed record Proposal(

@@ -14,7 +14,11 @@ public interface IMouGrain : IGrainWithStringKey
 {
     Task<Outcome<MouInfo>> CreateAsync(CreateMou command);
 
-    /// <summary>Creates the MOU with its clauses at once (an import): it becomes visible whole, or not at all.</summary>
+    /// <summary>
+    /// Creates the MOU with its clauses at once (an import): it becomes visible whole, or not at all. At most
+    /// <c>MouLimits.MaxClauses</c> clauses; given more time than other calls (every clause is a grain and a write).
+    /// </summary>
+    [ResponseTimeout("00:02:00")]
     Task<Outcome<MouInfo>> CreateWithClausesAsync(CreateMou command, IReadOnlyList<AddClause> clauses);
 
     /// <summary>null when the MOU does not exist.</summary>

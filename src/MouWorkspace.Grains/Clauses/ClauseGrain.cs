@@ -122,7 +122,7 @@ public sealed partial class ClauseGrain(
         if (!string.IsNullOrEmpty(quote) && !S.Current.Text.Contains(quote, StringComparison.Ordinal))
             return Outcome<Comment>.Fail(Failure.Invalid, "quote: the quoted words are not in the current text of the clause");
         var comment = new Comment(Ids.New(), by.Name, by.MemberState, text, string.IsNullOrEmpty(quote) ? null : quote,
-            replyTo, clock.GetUtcNow(), false, S.Current.Version);
+            replyTo, clock.GetUtcNow(), false, S.Current.Version, AuthorId: by.UserId);
         await WriteCommentOrForgetAsync(() => commentStore.AddAsync(MouPart, CommentsKey, list.Count + 1, comment));
         list.Add(comment);
         return Outcome<Comment>.Success(comment);
@@ -134,6 +134,9 @@ public sealed partial class ClauseGrain(
         var index = list.FindIndex(c => c.Id == commentId);
         if (index < 0)
             return Outcome<Comment>.Fail(Failure.NotFound, $"there is no comment {commentId} on this clause");
+        if (!list[index].MayBeResolvedBy(by))
+            return Outcome<Comment>.Fail(Failure.Forbidden,
+                $"only the author, the delegation of {list[index].MemberState ?? "its author"} or staff may {(resolved ? "resolve" : "reopen")} this thread");
         var after = list[index] with { Resolved = resolved, ResolvedBy = resolved ? by.Name : null, ResolvedAt = resolved ? clock.GetUtcNow() : null };
         await WriteCommentOrForgetAsync(() => commentStore.ReplaceAsync(MouPart, CommentsKey, index + 1, after));
         list[index] = after;

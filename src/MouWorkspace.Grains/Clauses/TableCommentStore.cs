@@ -169,7 +169,7 @@ public sealed class TableCommentStore(TableServiceClient tables) : ICommentStore
         foreach (var (name, value) in new (string, object?)[]
         {
             (nameof(Comment.MemberState), c.MemberState), (nameof(Comment.Quote), c.Quote), (nameof(Comment.ReplyTo), c.ReplyTo),
-            (nameof(Comment.ResolvedBy), c.ResolvedBy), (nameof(Comment.ResolvedAt), c.ResolvedAt),
+            (nameof(Comment.ResolvedBy), c.ResolvedBy), (nameof(Comment.ResolvedAt), c.ResolvedAt), (nameof(Comment.AuthorId), c.AuthorId),
         })
         {
             if (value is not null)
@@ -182,7 +182,8 @@ public sealed class TableCommentStore(TableServiceClient tables) : ICommentStore
         e.GetString(nameof(Comment.Id)), e.GetString(nameof(Comment.Author)), e.GetString(nameof(Comment.MemberState)),
         e.GetString(nameof(Comment.Text)), e.GetString(nameof(Comment.Quote)), e.GetString(nameof(Comment.ReplyTo)),
         e.GetDateTimeOffset(nameof(Comment.At)) ?? default, e.GetBoolean(nameof(Comment.Resolved)) ?? false,
-        e.GetInt32(nameof(Comment.DraftVersion)) ?? 0, e.GetString(nameof(Comment.ResolvedBy)), e.GetDateTimeOffset(nameof(Comment.ResolvedAt)));
+        e.GetInt32(nameof(Comment.DraftVersion)) ?? 0, e.GetString(nameof(Comment.ResolvedBy)), e.GetDateTimeOffset(nameof(Comment.ResolvedAt)),
+        e.GetString(nameof(Comment.AuthorId)));
 
     private sealed class Partition
     {

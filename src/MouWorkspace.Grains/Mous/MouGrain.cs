@@ -6,6 +6,7 @@ using MouWorkspace.Abstractions.Organizations;
 using MouWorkspace.Domain.Numbering;
 using MouWorkspace.Domain.Positions;
 using MouWorkspace.Domain.Revisions;
+using MouWorkspace.Domain.Text;
 
 namespace MouWorkspace.Grains.Mous;
 
@@ -41,20 +42,25 @@ public sealed partial class MouGrain(
     {
         if (S.Exists)
             return Outcome<MouInfo>.Fail(Failure.Conflict, "the MOU exists already");
+        if (clauses.Count > MouLimits.MaxClauses)
+            return Outcome<MouInfo>.Fail(Failure.Invalid, $"an MOU holds at most {MouLimits.MaxClauses:N0} clauses; this one would hold {clauses.Count:N0}");
         // The clause grains first, then the MOU in one write: a crash half-way leaves clause grains nobody
-        // can reach, never a half-imported text.
+        // can reach, never a half-imported text. Numbers are given in order; the grains are made 32 at a time.
         var entries = new List<ClauseEntry>();
+        var numbers = new List<string>();
         foreach (var clause in clauses)
         {
-            var numbers = entries.Select(e => e.Number).ToList();
             var number = clause.Number is { } given && !numbers.Contains(given, StringComparer.OrdinalIgnoreCase)
                 ? given : ClauseNumbering.Next(clause.Kind, numbers, numbers.Count);
-            var entry = new ClauseEntry(Ids.New(), number);
-            var created = await GrainFactory.GetGrain<IClauseGrain>(ClauseKey.For(Id, entry.Id))
-                .InitializeAsync(new InitClause(Id, entry.Id, number, clause.Heading, clause.Text, "imported", clause.By));
-            if (!created.Ok)
-                return Outcome<MouInfo>.Fail(created.Failure, created.Message ?? "a clause could not be created");
-            entries.Add(entry);
+            numbers.Add(number);
+            entries.Add(new ClauseEntry(Ids.New(), number));
+        }
+        foreach (var batch in Enumerable.Range(0, entries.Count).Chunk(32))
+        {
+            var created = await Task.WhenAll(batch.Select(i => GrainFactory.GetGrain<IClauseGrain>(ClauseKey.For(Id, entries[i].Id))
+                .InitializeAsync(new InitClause(Id, entries[i].Id, entries[i].Number, clauses[i].Heading, clauses[i].Text, "imported", clauses[i].By))));
+            if (created.FirstOrDefault(c => !c.Ok) is { } failed)
+                return Outcome<MouInfo>.Fail(failed.Failure, failed.Message ?? "a clause could not be created");
         }
         S.Clauses = entries;
         S.Title = command.Title;
@@ -82,6 +88,8 @@ public sealed partial class MouGrain(
                 return Outcome<ClauseView>.Fail(Failure.Invalid, $"after: there is no clause {command.After} in this MOU");
             index = afterIndex + 1;
         }
+        if (S.Clauses.Count >= MouLimits.MaxClauses)
+            return Outcome<ClauseView>.Fail(Failure.Conflict, $"this MOU holds {MouLimits.MaxClauses:N0} clauses, the most an MOU may hold");
         var numbers = S.Clauses.Select(c => c.Number).ToList();
         var number = command.Number ?? ClauseNumbering.Next(command.Kind, numbers, index);
         if (numbers.Contains(number, StringComparer.OrdinalIgnoreCase))

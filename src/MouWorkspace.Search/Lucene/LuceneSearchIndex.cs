@@ -17,7 +17,7 @@ namespace MouWorkspace.Search.Lucene;
 public sealed class LuceneSearchIndex : ISearchIndex
 {
     /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt.</summary>
-    public const string Schema = "mou-search-1";
+    public const string Schema = "mou-search-2"; // 2: a confidential round's current text has its parties and staff as readers
 
     private const string IdField = "id";
     private const string OwnerField = "owner";

@@ -44,7 +44,8 @@ public static class AuditFilterSetup
     }
 }
 
-public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, LiveEvents live, IEnumerable<IChangeObserver> observers, ILogger<AuditFilter> logger) : IEndpointFilter
+public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, LiveEvents live, IEnumerable<IChangeObserver> observers,
+    AuditedReads reads, ILogger<AuditFilter> logger) : IEndpointFilter
 {
     /// <summary>A handler that knows the hash of what it produced (an export's bytes) leaves it here.</summary>
     public const string ContentHashItem = "audit-content-hash";
@@ -66,6 +67,9 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
             user.MemberState(), user.Organization(), $"{http.Request.Method} {route}", Target(http), status,
             http.Items[ContentHashItem] as string ?? await ContentHashAsync(context, json.Value.SerializerOptions));
         var scope = Scope(http, user, result);
+        // A read (an export) is on record once per user, document and day: reads cannot fill an MOU's log, changes can.
+        if (HttpMethods.IsGet(http.Request.Method) && !reads.FirstToday(scope, entry))
+            return result;
         try
         {
             await grains.Get<IAuditLogGrain>(scope).AppendAsync(entry);
@@ -135,3 +139,33 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
+
+/// <summary>
+/// Which audited reads are on record already: the same user taking the same document (action, target and content
+/// hash) again the same day adds no record. Kept per process and bounded (<see cref="Capacity"/> entries; when
+/// full, the day's entries are dropped and a repeat may be recorded once more), so the worst case is a record per
+/// distinct document per user per day per host — the count of distinct documents grows only with changes, which
+/// are themselves on record.
+/// </summary>
+public sealed class AuditedReads(TimeProvider time)
+{
+    public const int Capacity = 100_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateOnly> seen = new(StringComparer.Ordinal);
+
+    public bool FirstToday(string scope, AuditEntry entry)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (seen.Count >= Capacity)
+            seen.Clear();
+        var key = string.Join('\n', scope, entry.UserId, entry.Action, entry.Target, entry.ContentHash);
+        var first = true;
+        seen.AddOrUpdate(key, today, (_, day) =>
+        {
+            first = day != today;
+            return today;
+        });
+        return first;
+    }
+}
+

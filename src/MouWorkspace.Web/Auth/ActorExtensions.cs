@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Mous;
 
 namespace MouWorkspace.Web.Auth;
 
@@ -20,4 +21,8 @@ public static class ActorExtensions
     public static string Organization(this ClaimsPrincipal user) => user.FindFirstValue(MouClaims.Organization)?.ToLowerInvariant() ?? "";
 
     public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Secretariat) || user.IsInRole(Roles.LegalOfficer);
+
+    /// <summary>The user as the one read rule (<see cref="MouReadRule"/>) sees them.</summary>
+    public static MouReadRule.Reader AsReader(this ClaimsPrincipal user) => new(
+        user.Organization(), user.IsInRole(Roles.Admin), user.IsStaff(), user.IsInRole(Roles.Delegate), user.MemberState());
 }

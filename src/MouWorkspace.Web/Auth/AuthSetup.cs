@@ -73,12 +73,23 @@ public static class AuthSetup
         return http.Request.Path.StartsWithSegments("/api") ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
     }
 
+    /// <summary><c>LocalAuth:Enabled</c> when set; otherwise on in Development only.</summary>
+    public static bool LocalSignInEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        bool.TryParse(configuration["LocalAuth:Enabled"], out var enabled) ? enabled : environment.IsDevelopment();
+
     private static AuthenticationBuilder AddLocalIssuer(WebApplicationBuilder builder)
     {
+        // Anyone may take any role through the local sign-in: it is opt-in. On by itself in Development only; elsewhere it
+        // takes LocalAuth:Enabled=true (announced in the log and on every page); in Production never.
         if (builder.Environment.IsProduction())
             throw new InvalidOperationException(
                 "The local sign-in (POST /api/dev/token) cannot run in the Production environment. Configure Microsoft Entra ID " +
                 "(AzureAd:Instance, AzureAd:TenantId, AzureAd:ClientId; see docs/security.md), or run with ASPNETCORE_ENVIRONMENT=Development for a local trial.");
+        if (!LocalSignInEnabled(builder.Configuration, builder.Environment))
+            throw new InvalidOperationException(
+                $"No sign-in is configured for the {builder.Environment.EnvironmentName} environment. Configure Microsoft Entra ID " +
+                "(AzureAd:Instance, AzureAd:TenantId, AzureAd:ClientId; see docs/security.md). The local sign-in, with which anyone may take any " +
+                "role, runs by itself only in Development; elsewhere it needs LocalAuth:Enabled=true, and is then announced on every page.");
         var key = LocalTokenIssuer.LoadOrCreateKey(builder.Configuration, AppPaths.DataPath(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton(sp => new LocalTokenIssuer(key, sp.GetRequiredService<TimeProvider>()));
         return builder.Services.AddAuthentication()

@@ -65,8 +65,20 @@ public static class SignInEndpoints
         return TypedResults.Redirect("/signin");
     }
 
-    /// <summary>Only paths of this site: an open redirect would let a link send a signed-in user anywhere.</summary>
-    private static string LocalOnly(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl : "/";
+    /// <summary>
+    /// Only paths of this site (an open redirect would let a link send a signed-in user anywhere): the return address
+    /// when it is local, else "/". The framework's local-URL rule (<c>Url.IsLocalUrl</c>): "/" or "/x…" but not "//" or
+    /// "/\" (its "~/" form is not taken: it means nothing to a browser); and no control character anywhere, because browsers drop
+    /// tabs and line breaks from a URL ("/\t/evil.example" becomes "//evil.example", another host).
+    /// </summary>
+    internal static string LocalOnly(string? returnUrl) => IsLocalUrl(returnUrl) ? returnUrl! : "/";
+
+    internal static bool IsLocalUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url.Any(char.IsControl))
+            return false;
+        if (url[0] == '/')
+            return url.Length == 1 || (url[1] != '/' && url[1] != '\\');
+        return false;
+    }
 }

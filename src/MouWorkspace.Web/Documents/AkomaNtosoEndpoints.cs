@@ -17,24 +17,48 @@ public static class AkomaNtosoEndpoints
     public static RouteGroupBuilder MapAkomaNtosoEndpoints(this RouteGroupBuilder api)
     {
         api.MapGroup("/mous").WithTags("Akoma Ntoso")
-            .MapGet("/{mouId}/export.akn.xml", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new AuditedAttribute())
+            .MapGet("/{mouId}/export.akn.xml", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new AuditedAttribute(), new ExpensiveAttribute())
             .Produces(200, contentType: AkomaNtosoWriter.ContentType).ProducesProblem(404).ProducesValidationProblem();
         return api;
     }
 
     private static async Task<IResult> ExportAsync(string mouId, int? revision, string? language,
-        ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, HttpContext http)
+        ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, ExportArchive archive, HttpContext http)
     {
         if (language is not null && !DocumentEndpoints.Languages.Contains(language.ToLowerInvariant()))
             return Problems.Invalid("language", $"language: one of {string.Join(", ", DocumentEndpoints.Languages)}");
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
-        var lang = language?.ToLowerInvariant() ?? (await LanguageReads.SettingsAsync(grains, mouId)).Original;
-        var target = revision is { } n ? await access.Grain.GetRevisionAsync(n) : null;
-        if (revision is not null && target is null)
+        var languages = await LanguageReads.SettingsAsync(grains, mouId);
+        var lang = language?.ToLowerInvariant() ?? languages.Original;
+        if (revision is { } n && await access.Grain.GetRevisionAsync(n) is null)
             return Problems.NotFound($"revision: there is no revision {revision} of this MOU");
 
+        byte[] content;
+        if (revision is not null && lang == languages.Original)
+        {
+            // A published revision in its original language never changes: built once, archived, served from the archive.
+            var archived = await archive.GetOrAddAsync(access.Mou.Organization, $"{mouId}/rev-{revision}-{lang}.akn.xml",
+                () => BuildAsync(mouId, revision, lang, access, grains, snapshots, http), http.RequestAborted, AkomaNtosoWriter.ContentType);
+            content = archived.Content;
+        }
+        else
+        {
+            content = await BuildAsync(mouId, revision, lang, access, grains, snapshots, http);
+        }
+
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        http.Items[AuditFilter.ContentHashItem] = "sha256:" + sha256;
+        http.Response.Headers["X-Content-SHA256"] = sha256;
+        var label = revision is null ? "draft" : $"rev{revision}";
+        return TypedResults.File(content, AkomaNtosoWriter.ContentType, $"{mouId}-{label}-{lang}.akn.xml");
+    }
+
+    private static async Task<byte[]> BuildAsync(string mouId, int? revision, string lang, MouAccess.Access access, IGrainFactory grains,
+        ExportSnapshot snapshots, HttpContext http)
+    {
+        var target = revision is { } n ? await access.Grain.GetRevisionAsync(n) : null;
         var (document, translation) = await snapshots.BuildInLanguageAsync(access.Mou, new ExportRequest(revision, null, false, lang, false));
         TranslationHeaders.Write(http, translation);
         var clauses = target?.Clauses ?? (await access.Grain.GetClausesAsync()).Select(c => c.ToText()).ToArray();
@@ -47,12 +71,6 @@ public static class AkomaNtosoEndpoints
                 sponsors[clause.Id] = new AknSponsor(draft.Author, draft.AuthorState);
         }
         var context = new AknExportContext(mouId, access.Mou.Organization, DateOnly.FromDateTime(access.Mou.CreatedAt.UtcDateTime)) { Sponsors = sponsors };
-        var content = AkomaNtosoWriter.ToBytes(document, context);
-
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
-        http.Items[AuditFilter.ContentHashItem] = "sha256:" + sha256;
-        http.Response.Headers["X-Content-SHA256"] = sha256;
-        var label = revision is null ? "draft" : $"rev{revision}";
-        return TypedResults.File(content, AkomaNtosoWriter.ContentType, $"{mouId}-{label}-{lang}.akn.xml");
+        return AkomaNtosoWriter.ToBytes(document, context);
     }
 }

@@ -25,7 +25,7 @@ public static class DocumentEndpoints
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {
         var docs = api.MapGroup("/mous").WithTags("Word documents");
-        docs.MapGet("/{mouId}/export.docx", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new AuditedAttribute())
+        docs.MapGet("/{mouId}/export.docx", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new AuditedAttribute(), new ExpensiveAttribute())
             .Produces(200, contentType: WordExporter.ContentType).ProducesProblem(404).ProducesValidationProblem();
         docs.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Staff).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimit)).Accepts<IFormFile>("multipart/form-data")
@@ -42,7 +42,7 @@ public static class DocumentEndpoints
         if (language is not null && !Languages.Contains(language.ToLowerInvariant()))
             return Problems.Invalid("language", $"language: one of {string.Join(", ", Languages)}");
         var withComments = comments ?? false;
-        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord: withComments || @base is not null);
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
         // Default: the MOU's original language. A language version's text comes from Languages/TranslatedExport.cs.
@@ -101,20 +101,43 @@ public static class DocumentEndpoints
         }
         if (imported.Clauses.Count == 0)
             return Problems.Unprocessable("the document holds no paragraphs to make clauses of");
+        if (imported.Clauses.Count > Domain.Text.MouLimits.MaxClauses)
+            return Problems.Unprocessable($"the document holds {imported.Clauses.Count:N0} paragraphs; an MOU holds at most " +
+                $"{Domain.Text.MouLimits.MaxClauses:N0} clauses. Split it, or import the part under negotiation.");
         var finalTitle = (title ?? imported.Title ?? Path.GetFileNameWithoutExtension(file.FileName)).Trim();
         if (Domain.Text.TextRules.Validate(finalTitle, "title", maxLength: 500) is { } titleError)
             return Problems.Invalid("title", titleError);
         if (imported.Clauses.Select(c => Domain.Text.TextRules.Validate(c.Text, "text")).FirstOrDefault(e => e is not null) is { } textError)
             return Problems.Unprocessable("a paragraph of the document cannot be a clause: " + textError);
 
-        var id = Ids.New();
+        // The same file imported again with the same title and parties for the same organization is the same MOU: a
+        // client that retries after a timeout (the import may or may not have been made) gets it, not a second copy.
         var actor = user.ToActor();
-        var created = await grains.GetGrain<IMouGrain>(id).CreateWithClausesAsync(
+        var id = await ImportIdAsync(file, actor.Organization, finalTitle, partyCodes);
+        var grain = grains.GetGrain<IMouGrain>(id);
+        if (await grain.GetInfoAsync() is { } existing)
+            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, existing.Title, existing.ClauseIds.Count));
+        var created = await grain.CreateWithClausesAsync(
             new CreateMou(actor.Organization, finalTitle, partyCodes, false, actor),
             imported.Clauses.Select(c => new AddClause(c.Heading, c.Text, null, c.Kind, actor, c.Number)).ToArray());
+        if (!created.Ok && await grain.GetInfoAsync() is { } raced)
+            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, raced.Title, raced.ClauseIds.Count));
         if (!created.Ok)
             return Problems.From(created);
         return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, finalTitle, imported.Clauses.Count));
+    }
+
+    /// <summary>"imp-" and 40 hex digits of SHA-256 over the organization, title, parties and the file's bytes.</summary>
+    private static async Task<string> ImportIdAsync(IFormFile file, string organization, string title, IEnumerable<string> parties)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{organization}\n{title}\n{string.Join(",", parties.Order(StringComparer.Ordinal))}\n"));
+        await using var stream = file.OpenReadStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0)
+            hash.AppendData(buffer, 0, read);
+        return "imp-" + Convert.ToHexStringLower(hash.GetHashAndReset())[..40];
     }
 
     /// <summary>An upload whose first bytes are '&lt;' (after an optional BOM and whitespace) is XML; everything else goes to the Word path.</summary>
@@ -133,7 +156,7 @@ public static class DocumentEndpoints
         var state = user.MemberState();
         if (state is null)
             return Problems.Forbidden("a markup becomes proposals of the delegate's state, and your sign-in carries none");
-        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord: true);
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
         var clauses = await access.Grain.GetClausesAsync();

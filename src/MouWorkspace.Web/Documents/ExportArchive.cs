@@ -14,7 +14,8 @@ public sealed class ExportArchive(BlobServiceClient blobs)
 {
     public sealed record Archived(byte[] Content, string Sha256, bool Created);
 
-    public async Task<Archived> GetOrAddAsync(string organization, string name, Func<Task<byte[]>> create, CancellationToken ct = default)
+    public async Task<Archived> GetOrAddAsync(string organization, string name, Func<Task<byte[]>> create, CancellationToken ct = default,
+        string contentType = Export.ContentType)
     {
         var container = blobs.GetBlobContainerClient($"exports-{organization}");
         await container.CreateIfNotExistsAsync(cancellationToken: ct);
@@ -29,7 +30,7 @@ public sealed class ExportArchive(BlobServiceClient blobs)
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 Metadata = new Dictionary<string, string> { ["sha256"] = hash },
-                HttpHeaders = new BlobHttpHeaders { ContentType = Export.ContentType },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             }, ct);
             return new Archived(content, hash, true);
         }

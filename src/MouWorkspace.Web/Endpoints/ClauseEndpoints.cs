@@ -36,9 +36,9 @@ public static class ClauseEndpoints
 
     /// <summary>The clause grain, after the MOU rules (organization, confidentiality) and the clause's membership are checked.</summary>
     internal static async Task<(IClauseGrain? Clause, MouAccess.Access? Access, IResult? Problem)> OpenAsync(
-        IGrainFactory grains, string mouId, string clauseId, ClaimsPrincipal user, bool innerRecord = false, LocalReads? reads = null)
+        IGrainFactory grains, string mouId, string clauseId, ClaimsPrincipal user, LocalReads? reads = null)
     {
-        var (access, hasClause, problem) = await MouAccess.OpenClauseAsync(grains, mouId, clauseId, user, innerRecord, reads);
+        var (access, hasClause, problem) = await MouAccess.OpenClauseAsync(grains, mouId, clauseId, user, reads);
         if (access is null)
             return (null, null, problem);
         if (!hasClause)
@@ -138,7 +138,7 @@ public static class ClauseEndpoints
 
     private static async Task<IResult> DraftsAsync(string mouId, string clauseId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (clause, _, problem) = await OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
+        var (clause, _, problem) = await OpenAsync(grains, mouId, clauseId, user);
         return clause is null ? problem! : TypedResults.Ok(await clause.GetDraftsAsync());
     }
 
@@ -146,7 +146,7 @@ public static class ClauseEndpoints
     {
         if (from is null || to is null)
             return Problems.Invalid(from is null ? "from" : "to", "from and to must both name draft versions");
-        var (clause, _, problem) = await OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
+        var (clause, _, problem) = await OpenAsync(grains, mouId, clauseId, user);
         if (clause is null)
             return problem!;
         var drafts = await clause.GetDraftsAsync();

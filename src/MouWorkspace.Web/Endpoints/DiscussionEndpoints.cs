@@ -29,7 +29,7 @@ public static class DiscussionEndpoints
     {
         if (CheckComment(body, user) is { } invalid)
             return invalid;
-        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true, reads);
+        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, reads);
         if (clause is null)
             return problem!;
         var outcome = await clause.AddCommentAsync(body.Text!, body.Quote, string.IsNullOrEmpty(body.ReplyTo) ? null : body.ReplyTo, user.ToActor());
@@ -40,13 +40,13 @@ public static class DiscussionEndpoints
 
     private static async Task<IResult> CommentsAsync(string mouId, string clauseId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
+        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user);
         return clause is null ? problem! : TypedResults.Ok(await clause.GetCommentsAsync());
     }
 
     private static async Task<IResult> ResolveAsync(string mouId, string clauseId, string commentId, ResolveRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
+        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user);
         if (clause is null)
             return problem!;
         var outcome = await clause.ResolveCommentAsync(commentId, body.Resolved ?? true, user.ToActor());
@@ -58,7 +58,7 @@ public static class DiscussionEndpoints
         var (onBehalfOf, invalid) = ResolveProposer(body, user);
         if (invalid is not null)
             return invalid;
-        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
+        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user);
         if (clause is null)
             return problem!;
         var outcome = await clause.AddProposalAsync(body.Text!, onBehalfOf, user.ToActor());
@@ -69,7 +69,7 @@ public static class DiscussionEndpoints
 
     private static async Task<IResult> ProposalsAsync(string mouId, string clauseId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord: true);
+        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user);
         return clause is null ? problem! : TypedResults.Ok(await clause.GetProposalsAsync());
     }
 

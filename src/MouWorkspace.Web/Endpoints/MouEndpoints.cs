@@ -49,7 +49,10 @@ public static class MouEndpoints
             return Problems.Invalid("organization", $"organization: unknown organization '{code}'");
         if (!user.IsInRole(Roles.Admin) && code != user.Organization())
             return Problems.Forbidden($"you may list the texts of {user.Organization()} only");
-        return TypedResults.Ok(await grains.GetGrain<IOrganizationGrain>(code).ListAsync());
+        // The list is read through the same rule as each MOU: a confidential round is not even listed for a non-party.
+        var summaries = await grains.GetGrain<IOrganizationGrain>(code).ListAsync();
+        var infos = await Task.WhenAll(summaries.Select(s => grains.Get<IMouGrain>(s.Id).GetInfoAsync()));
+        return TypedResults.Ok(summaries.Where((_, i) => infos[i] is { } info && MouAccess.CanRead(user, info)).ToArray());
     }
 
     private static async Task<IResult> GetAsync(string mouId, ClaimsPrincipal user, IGrainFactory grains)

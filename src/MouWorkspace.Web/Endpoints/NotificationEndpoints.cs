@@ -53,7 +53,7 @@ public static class NotificationEndpoints
 
     private static async Task<IResult> FollowAsync(string mouId, string? clauseId, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
-        var problem = await CheckAsync(grains, mouId, clauseId, user, innerRecord: true);
+        var problem = await CheckAsync(grains, mouId, clauseId, user);
         if (problem is not null)
             return problem;
         var follow = new Follow(mouId, clauseId, clock.GetUtcNow());
@@ -66,7 +66,7 @@ public static class NotificationEndpoints
     /// <summary>Idempotent: 204 whether or not the user followed it.</summary>
     private static async Task<IResult> UnfollowAsync(string mouId, string? clauseId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var problem = await CheckAsync(grains, mouId, clauseId, user, innerRecord: false);
+        var problem = await CheckAsync(grains, mouId, clauseId, user);
         if (problem is not null)
             return problem;
         await grains.GetGrain<IFollowersGrain>(mouId).UnfollowAsync(user.UserId(), clauseId);
@@ -74,13 +74,13 @@ public static class NotificationEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult?> CheckAsync(IGrainFactory grains, string mouId, string? clauseId, ClaimsPrincipal user, bool innerRecord)
+    private static async Task<IResult?> CheckAsync(IGrainFactory grains, string mouId, string? clauseId, ClaimsPrincipal user)
     {
         if (user.UserId().Length == 0)
             return Problems.Forbidden("your sign-in carries no user id to deliver notifications to");
         if (clauseId is null)
-            return (await MouAccess.OpenAsync(grains, mouId, user, innerRecord)).Problem;
-        return (await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord)).Problem;
+            return (await MouAccess.OpenAsync(grains, mouId, user)).Problem;
+        return (await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user)).Problem;
     }
 
     private static async Task<IResult> FollowsAsync(ClaimsPrincipal user, IGrainFactory grains) =>

@@ -27,7 +27,7 @@ public static class ProjectionEndpoints
 
     private static async Task<IResult> GetAsync(string mouId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
-        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord: true);
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
         var pointer = await grains.GetGrain<INowDiscussingGrain>(access.Mou.Id).GetAsync();
@@ -47,7 +47,7 @@ public static class ProjectionEndpoints
         var proposalId = string.IsNullOrWhiteSpace(body.ProposalId) ? null : body.ProposalId;
         if (proposalId is not null && !Ids.IsWellFormed(proposalId))
             return Problems.Invalid("proposalId", "proposalId: not a proposal id");
-        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord: true);
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
         // Only a clause of the current text can be under negotiation (a removed one lives on in old revisions only).
@@ -55,7 +55,7 @@ public static class ProjectionEndpoints
             return Problems.NotFound($"there is no clause {body.ClauseId} in this MOU");
         if (proposalId is not null)
         {
-            var (clause, _, clauseProblem) = await ClauseEndpoints.OpenAsync(grains, mouId, body.ClauseId, user, innerRecord: true);
+            var (clause, _, clauseProblem) = await ClauseEndpoints.OpenAsync(grains, mouId, body.ClauseId, user);
             if (clause is null)
                 return clauseProblem!;
             if (!(await clause.GetProposalsAsync()).Any(p => p.Id == proposalId))
@@ -73,7 +73,7 @@ public static class ProjectionEndpoints
         var (expected, preconditionProblem) = Expected(http);
         if (preconditionProblem is not null)
             return preconditionProblem;
-        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user, innerRecord: true);
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
         var outcome = await grains.GetGrain<INowDiscussingGrain>(access.Mou.Id).ClearAsync(expected, user.ToActor());

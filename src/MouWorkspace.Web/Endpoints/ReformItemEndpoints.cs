@@ -20,8 +20,8 @@ public static class ReformItemEndpoints
         var items = api.MapGroup("/reform-items").WithTags("Reform items");
         items.MapGet("/", ListAsync).RequireAuthorization(Policies.Reader).Produces<IReadOnlyList<ReformItemResponse>>().ProducesValidationProblem();
         items.MapGet("/board", BoardAsync).RequireAuthorization(Policies.Reader).Produces<BoardResponse>();
-        items.MapGet("/export.xlsx", ExportAsync).RequireAuthorization(Policies.Reader).Produces(200, contentType: TccEndpoints.Xlsx);
-        items.MapGet("/report.docx", ReportAsync).RequireAuthorization(Policies.Reader).Produces(200, contentType: Docx);
+        items.MapGet("/export.xlsx", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new ExpensiveAttribute()).Produces(200, contentType: TccEndpoints.Xlsx);
+        items.MapGet("/report.docx", ReportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new ExpensiveAttribute()).Produces(200, contentType: Docx);
         items.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Reader).Produces<ReformItemDetailResponse>().ProducesProblem(404);
         items.MapPost("/{id}/status", SetStatusAsync).RequireAuthorization(Policies.Staff)
             .Produces<ReformItemDetailResponse>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);

@@ -17,7 +17,7 @@ public static class RevisionEndpoints
         mou.MapPost("/revisions", PublishAsync).RequireAuthorization(Policies.Secretariat)
             .Produces<Languages.PublishedRevisionResponse>(201).ProducesValidationProblem().ProducesProblem(409);
         mou.MapGet("/revisions/{number:int}", GetAsync).RequireAuthorization(Policies.Reader).Produces<RevisionResponse>().ProducesProblem(404);
-        mou.MapGet("/compare", CompareAsync).RequireAuthorization(Policies.Reader).Produces<CompareResponse>().ProducesProblem(404);
+        mou.MapGet("/compare", CompareAsync).RequireAuthorization(Policies.Reader).WithMetadata(new ExpensiveAttribute()).Produces<CompareResponse>().ProducesProblem(404);
         mou.MapPost("/revisions/{number:int}/positions", GivePositionAsync).RequireAuthorization(Policies.Delegate)
             .Produces<PositionResponse>(201).ProducesProblem(403).ProducesProblem(409);
         mou.MapGet("/revisions/{number:int}/positions", PositionsAsync).RequireAuthorization(Policies.Reader).Produces<PositionsResponse>();

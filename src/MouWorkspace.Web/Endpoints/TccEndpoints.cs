@@ -18,7 +18,7 @@ public static class TccEndpoints
         var tccs = api.MapGroup("/tccs").WithTags("Tracking");
         tccs.MapGet("/", ListAsync).RequireAuthorization(Policies.Reader).Produces<IReadOnlyList<TccListItem>>();
         tccs.MapGet("/matrix", MatrixAsync).RequireAuthorization(Policies.Reader).Produces<MatrixResponse>().ProducesValidationProblem();
-        tccs.MapGet("/export.xlsx", ExportAsync).RequireAuthorization(Policies.Reader).Produces(200, contentType: Xlsx);
+        tccs.MapGet("/export.xlsx", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new ExpensiveAttribute()).Produces(200, contentType: Xlsx);
         tccs.MapGet("/{code}", GetAsync).RequireAuthorization(Policies.Reader).Produces<TccResponse>().ProducesProblem(404);
         tccs.MapPut("/{code}/adoptions/{mouId}", AdoptAsync).RequireAuthorization(Policies.LegalOfficer)
             .Produces<AdoptionResponse>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);

@@ -25,11 +25,16 @@ public static class ApiSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddMouHealthChecks();
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+            k.AddServerHeader = false; // no "Server: Kestrel" banner on every answer
+        });
         services.AddSingleton<IAuditStore, AppendBlobAuditStore>();
         services.AddSingleton<ICommentStore, TableCommentStore>();
         services.AddSingleton<ExportSnapshot>();
         services.AddSingleton<ExportArchive>();
+        services.AddSingleton(sp => new AuditedReads(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.AddMouHardening();
     }
 
@@ -51,12 +56,18 @@ public static class ApiSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         var api = app.MapGroup("/api");
         api.AddAuditFilter();
+        api.AddExpensiveWorkLimit();
         if (app.Services.GetRequiredService<AuthMode>().LocalIssuer)
+        {
+            if (!app.Environment.IsDevelopment())
+                app.Logger.LogWarning("The local sign-in is on in the {Environment} environment (LocalAuth:Enabled=true): anyone can take " +
+                    "any role through POST /api/dev/token and /signin. Configure Microsoft Entra ID for real use.", app.Environment.EnvironmentName);
             api.MapDevTokenEndpoints();
+        }
         api.MapAdminEndpoints();
         // Unknown paths answer 404 problem details to anyone, rather than 401 to the anonymous: there is
         // nothing there to protect (and with Entra ID configured, /api/dev/token simply does not exist).
-        app.MapFallback(() => Problems.NotFound("there is nothing at this address")).AllowAnonymous();
+        app.MapFallback(UnmatchedAsync).AllowAnonymous();
         api.MapAuditEndpoints();
         api.MapMouEndpoints();
         api.MapClauseEndpoints();
@@ -72,5 +83,30 @@ public static class ApiSetup
         api.MapProjectionEndpoints();
         api.MapLanguageEndpoints();
         api.MapSearchEndpoints();
+    }
+
+    /// <summary>
+    /// What no endpoint took. Routing passes over an endpoint whose body type the request does not send (a JSON call
+    /// without <c>Content-Type: application/json</c>), so such a call lands here too: it answers 415 saying what to
+    /// send, not 404 "nothing here". Everything else is 404 problem details.
+    /// </summary>
+    private static IResult UnmatchedAsync(HttpContext http, EndpointDataSource endpoints)
+    {
+        var path = http.Request.Path.Value ?? "/";
+        var method = http.Request.Method;
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is not { } accepts ||
+                endpoint.Metadata.GetMetadata<HttpMethodMetadata>() is not { } methods || !methods.HttpMethods.Contains(method) ||
+                endpoint.RoutePattern.RawText is not { } raw || raw.Contains("*", StringComparison.Ordinal))
+                continue;
+            var matcher = new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+                Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(raw.TrimStart('/')), new RouteValueDictionary());
+            if (matcher.TryMatch(path, new RouteValueDictionary()))
+                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
+                    detail: $"send the body as {string.Join(" or ", accepts.ContentTypes)}" +
+                        (string.IsNullOrEmpty(http.Request.ContentType) ? " (the request named no Content-Type)" : $", not {http.Request.ContentType}"));
+        }
+        return Problems.NotFound("there is nothing at this address");
     }
 }

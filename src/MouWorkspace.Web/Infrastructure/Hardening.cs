@@ -11,6 +11,7 @@ public static class Hardening
     {
         var permits = builder.Configuration.GetValue("RateLimit:PermitsPerMinute", 1200);
         builder.Services.AddSingleton(services => new RequestBudget(permits, services.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton<ExpensiveWork>();
     }
 
     /// <summary>The per-user request budget (<see cref="RequestBudget"/>); after authentication.</summary>

@@ -12,7 +12,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = Classify(exception);
+        var (status, title, detail) = Classify(exception, HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
         if (status >= 500)
             logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = status;
@@ -26,14 +26,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         });
     }
 
-    private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
+    private static (int Status, string Title, string Detail) Classify(Exception exception, bool read) => exception switch
     {
         BadHttpRequestException { InnerException: JsonException json } =>
             (400, "Malformed request body", json.Path is { Length: > 1 } path ? $"The JSON body is not valid for this call at {path}." : "The request body is not valid JSON for this call."),
         BadHttpRequestException bad when bad.StatusCode == 413 => (413, "Request body too large", "The request body is larger than this call accepts."),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read: check the body, its content type and the parameters."),
+        // A read changed nothing. A write that timed out or lost its storage mid-way may have been made or not: the
+        // server cannot know, so it does not say "nothing was changed".
+        _ when IsOutage(exception) && read =>
+            (503, "Service unavailable", "Storage or the cluster is not available right now. Try again shortly."),
         _ when IsOutage(exception) =>
-            (503, "Service unavailable", "Storage or the cluster is not available right now; nothing was changed. Try again shortly."),
+            (503, "Service unavailable", "Storage or the cluster did not answer in time: the change may or may not have been made. " +
+                "Read it back before you try again."),
         _ => (500, "Unexpected error", "The server failed to handle the request; it has been logged."),
     };
 

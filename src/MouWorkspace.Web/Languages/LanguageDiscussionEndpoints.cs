@@ -31,7 +31,7 @@ public static class LanguageDiscussionEndpoints
     {
         if (DiscussionEndpoints.CheckComment(body, user) is { } invalid)
             return invalid;
-        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user, innerRecord: true);
+        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
             return problem!;
         if (await opened.InLanguage.GetAsync() is null)
@@ -44,14 +44,14 @@ public static class LanguageDiscussionEndpoints
 
     private static async Task<IResult> CommentsAsync(string mouId, string clauseId, string language, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user, innerRecord: true);
+        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user);
         return opened is null ? problem! : TypedResults.Ok(await opened.InLanguage.GetCommentsAsync());
     }
 
     private static async Task<IResult> ResolveAsync(string mouId, string clauseId, string language, string commentId, ResolveRequest body,
         ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user, innerRecord: true);
+        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
             return problem!;
         var outcome = await opened.InLanguage.ResolveCommentAsync(commentId, body.Resolved ?? true, user.ToActor());
@@ -63,7 +63,7 @@ public static class LanguageDiscussionEndpoints
         var (onBehalfOf, invalid) = DiscussionEndpoints.ResolveProposer(body, user);
         if (invalid is not null)
             return invalid;
-        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user, innerRecord: true);
+        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
             return problem!;
         if (await opened.InLanguage.GetAsync() is null)
@@ -76,7 +76,7 @@ public static class LanguageDiscussionEndpoints
 
     private static async Task<IResult> ProposalsAsync(string mouId, string clauseId, string language, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user, innerRecord: true);
+        var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user);
         return opened is null ? problem! : TypedResults.Ok(await opened.InLanguage.GetProposalsAsync());
     }
 }

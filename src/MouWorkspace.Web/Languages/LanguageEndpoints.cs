@@ -24,7 +24,7 @@ public static class LanguageEndpoints
         mou.MapGet("/languages", StatusAsync).RequireAuthorization(Policies.Reader).Produces<LanguagesResponse>().ProducesProblem(404);
         mou.MapPut("/languages/{language}", SetAsync).RequireAuthorization(Policies.Secretariat)
             .Produces<LanguagesResponse>().ProducesValidationProblem().ProducesProblem(409);
-        mou.MapGet("/parallel", ParallelAsync).RequireAuthorization(Policies.Reader).Produces<ParallelResponse>().ProducesValidationProblem().ProducesProblem(404);
+        mou.MapGet("/parallel", ParallelAsync).RequireAuthorization(Policies.Reader).WithMetadata(new ExpensiveAttribute()).Produces<ParallelResponse>().ProducesValidationProblem().ProducesProblem(404);
 
         var clause = api.MapGroup("/mous/{mouId}/clauses/{clauseId}/languages/{language}").WithTags("Languages");
         clause.MapGet("", GetAsync).RequireAuthorization(Policies.Reader).Produces<ClauseLanguageResponse>().ProducesProblem(404);
@@ -40,11 +40,11 @@ public static class LanguageEndpoints
     internal sealed record Opened(IClauseGrain Original, ClauseView OriginalView, UnLanguage Language, LanguageSettings Settings, IClauseGrain InLanguage);
 
     internal static async Task<(Opened? Opened, IResult? Problem)> OpenAsync(IGrainFactory grains, string mouId, string clauseId, string language,
-        ClaimsPrincipal user, bool innerRecord)
+        ClaimsPrincipal user)
     {
         if (!UnLanguages.IsKnown(language))
             return (null, Problems.Invalid("language", $"language: one of {UnLanguages.Codes}"));
-        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user, innerRecord);
+        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user);
         if (clause is null)
             return (null, problem);
         var settings = await LanguageReads.SettingsAsync(grains, mouId);
@@ -110,7 +110,7 @@ public static class LanguageEndpoints
 
     private static async Task<IResult> GetAsync(string mouId, string clauseId, string language, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
-        var (opened, problem) = await OpenAsync(grains, mouId, clauseId, language, user, innerRecord: false);
+        var (opened, problem) = await OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
             return problem!;
         var read = await LanguageReads.ReadAsync(grains, mouId, opened.OriginalView.ToText(), opened.Language, opened.Settings, forRevision: false, withChanges: true);
@@ -132,7 +132,7 @@ public static class LanguageEndpoints
             return Problems.Invalid("rationale", rationaleError);
         if (TextRules.Validate(body.Heading, "heading", required: false, maxLength: 500) is { } headingError)
             return Problems.Invalid("heading", headingError);
-        var (opened, problem) = await OpenAsync(grains, mouId, clauseId, language, user, innerRecord: false);
+        var (opened, problem) = await OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
             return problem!;
         var current = opened.OriginalView.Version;
@@ -160,7 +160,7 @@ public static class LanguageEndpoints
 
     private static async Task<IResult> DraftsAsync(string mouId, string clauseId, string language, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (opened, problem) = await OpenAsync(grains, mouId, clauseId, language, user, innerRecord: true);
+        var (opened, problem) = await OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
             return problem!;
         return TypedResults.Ok(await DraftsOf(grains, mouId, clauseId, opened));
@@ -170,7 +170,7 @@ public static class LanguageEndpoints
     {
         if (from is null || to is null)
             return Problems.Invalid(from is null ? "from" : "to", "from and to must both name draft versions");
-        var (opened, problem) = await OpenAsync(grains, mouId, clauseId, language, user, innerRecord: true);
+        var (opened, problem) = await OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
             return problem!;
         var drafts = await DraftsOf(grains, mouId, clauseId, opened);

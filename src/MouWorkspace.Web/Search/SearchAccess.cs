@@ -10,13 +10,13 @@ namespace MouWorkspace.Web.Search;
 /// The API's read rules (<see cref="MouAccess"/>) in the two forms search needs: reader tokens written on each
 /// document (<see cref="DocumentReaders"/>) matched against the caller's tokens (<see cref="CallerReaders"/>) inside
 /// the index, and the check of each hit against the MOU as it stands now (<see cref="MouAccess.CanRead"/>).
-/// An MOU's current text is for its organization; drafts, comments and proposals (inner records) of a confidential
-/// round for its parties' delegates and staff; reform items for everyone; administrators read everything.
+/// Both follow <see cref="MouReadRule"/>: an MOU and everything in it is for its organization, a confidential round's
+/// for its parties' delegates and staff only; reform items for everyone; administrators read everything.
 /// </summary>
 public static class SearchAccess
 {
-    public static IReadOnlyList<string> DocumentReaders(MouInfo mou, bool innerRecord) =>
-        innerRecord && mou.Confidential
+    public static IReadOnlyList<string> DocumentReaders(MouInfo mou) =>
+        mou.Confidential
             ? [Readers.Staff(mou.Organization), .. mou.Parties.Select(p => Readers.Party(mou.Organization, p))]
             : [Readers.Organization(mou.Organization)];
 
@@ -36,8 +36,4 @@ public static class SearchAccess
             readers.Add(Readers.Party(organization, state));
         return readers;
     }
-
-    /// <summary>Whether a hit's kind is an inner record of its MOU (anything but the current text).</summary>
-    public static bool IsInnerRecord(SearchHit hit) =>
-        hit.Kind is SearchKinds.Comment or SearchKinds.Proposal || hit.Id.StartsWith(SearchDocuments.DraftPrefix, StringComparison.Ordinal);
 }

@@ -83,22 +83,21 @@ public sealed class SearchDocuments(IGrainFactory grains)
             (language is null ? "" : $"/languages/{Uri.EscapeDataString(language)}");
         // Ids of a language version's documents carry the language, so the original's and each translation's are apart.
         var id = language is null ? $"{mou.Id}/{clauseId}" : $"{mou.Id}/{clauseId}.{language}";
-        var open = SearchAccess.DocumentReaders(mou, innerRecord: false);
-        var inner = SearchAccess.DocumentReaders(mou, innerRecord: true);
+        var readers = SearchAccess.DocumentReaders(mou);
         var name = (string.IsNullOrWhiteSpace(view.Heading) ? view.Number : $"{view.Number} {view.Heading}") +
             (language is null ? "" : $" ({language})");
         documents.Add(new($"clause:{id}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
-            $"{name} — {mou.Title}", view.Text, link, open, view.UpdatedAt));
+            $"{name} — {mou.Title}", view.Text, link, readers, view.UpdatedAt));
         documents.AddRange(drafts.Where(d => d.Version != view.Version).Select(d =>
             new SearchDocument($"{DraftPrefix}{id}/{d.Version}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
-                $"{name}, draft {d.Version} — {mou.Title}", d.Text, link + "#history", inner, d.At)));
+                $"{name}, draft {d.Version} — {mou.Title}", d.Text, link + "#history", readers, d.At)));
         documents.AddRange(comments.Select(c =>
             new SearchDocument($"comment:{id}/{c.Id}", owner, SearchKinds.Comment, mou.Organization, mou.Id, clauseId,
                 $"Comment by {c.Author}{(c.MemberState is null ? "" : $" ({c.MemberState})")} on {name}",
-                c.Quote is null ? c.Text : $"{c.Text}\n“{c.Quote}”", link + "#comment-" + c.Id, inner, c.At)));
+                c.Quote is null ? c.Text : $"{c.Text}\n“{c.Quote}”", link + "#comment-" + c.Id, readers, c.At)));
         documents.AddRange(proposals.Select(p =>
             new SearchDocument($"proposal:{id}/{p.Id}", owner, SearchKinds.Proposal, mou.Organization, mou.Id, clauseId,
-                $"Proposal of {p.OnBehalfOf} on {name}", p.Text, link + "#proposal-" + p.Id, inner, p.At)));
+                $"Proposal of {p.OnBehalfOf} on {name}", p.Text, link + "#proposal-" + p.Id, readers, p.At)));
         return view;
     }
 

@@ -67,7 +67,7 @@ public static class SearchEndpoints
             {
                 if (!mous.TryGetValue(mouId, out var info))
                     mous[mouId] = info = await grains.GetGrain<IMouGrain>(mouId).GetInfoAsync();
-                if (info is null || !MouAccess.CanRead(user, info, SearchAccess.IsInnerRecord(hit)) ||
+                if (info is null || !MouAccess.CanRead(user, info) ||
                     (hit.ClauseId is { } clauseId && !info.ClauseIds.Contains(clauseId)))
                     continue;
             }

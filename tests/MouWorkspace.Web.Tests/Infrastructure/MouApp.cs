@@ -33,6 +33,8 @@ public sealed class MouApp(string connectionString, string? serviceId = null, ID
         builder.UseSetting("Orleans:ServiceId", ServiceId);
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("LocalAuth:SigningKey", TestSigningKey);
+        // The tests' environment is not Development: the local sign-in is opted into, as any such deployment must.
+        builder.UseSetting("LocalAuth:Enabled", "true");
         builder.UseSetting("App:DataPath", dataPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);

@@ -12,6 +12,8 @@ public static class AuthorizationRules
     private static bool Staff(Caller c) => c.In("Secretariat", "LegalOfficer") && c.SameOrganization;
     private static bool StaffOrAdmin(Caller c) => (c.In("Secretariat", "LegalOfficer") && c.SameOrganization) || c.IsAdmin;
     private static bool Commenter(Caller c) => c.In("Delegate", "LegalOfficer", "Secretariat") && c.SameOrganization;
+    /// <summary>A thread (France's comment) is resolved by staff or France's delegation only.</summary>
+    private static bool Resolver(Caller c) => Staff(c) || (c.Role == "Delegate" && c.SameOrganization && c.State == Caller.OwnState);
 
     private static bool Anyone(Caller c) => true;
     private static bool LegalOfficer(Caller c) => c.Role == "LegalOfficer";
@@ -48,7 +50,7 @@ public static class AuthorizationRules
         ["GET /api/mous/{mouId}/clauses/{clauseId}/diff"] = new(x => Get(Clause(x) + "/diff?from=1&to=1"), Reader),
         ["POST /api/mous/{mouId}/clauses/{clauseId}/comments"] = new(x => Send(HttpMethod.Post, Clause(x) + "/comments", new { text = "A comment." }), Commenter, Mutates: true),
         ["GET /api/mous/{mouId}/clauses/{clauseId}/comments"] = new(x => Get(Clause(x) + "/comments"), Reader),
-        ["PUT /api/mous/{mouId}/clauses/{clauseId}/comments/{commentId}/resolved"] = new(x => Send(HttpMethod.Put, Clause(x) + $"/comments/{x.CommentId}/resolved", new { resolved = true }), Commenter, Mutates: true),
+        ["PUT /api/mous/{mouId}/clauses/{clauseId}/comments/{commentId}/resolved"] = new(x => Send(HttpMethod.Put, Clause(x) + $"/comments/{x.CommentId}/resolved", new { resolved = true }), Resolver, Mutates: true),
         ["POST /api/mous/{mouId}/clauses/{clauseId}/proposals"] = new(x => Send(HttpMethod.Post, Clause(x) + "/proposals", new { text = "Alternative wording." }),
             c => c.Role == "Delegate" && c.SameOrganization, Mutates: true),
         ["GET /api/mous/{mouId}/clauses/{clauseId}/proposals"] = new(x => Get(Clause(x) + "/proposals"), Reader),
@@ -117,7 +119,7 @@ public static class AuthorizationRules
         ["POST /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/comments"] = new(x => Send(HttpMethod.Post, Clause(x) + "/languages/en/comments", new { text = "A comment." }), Commenter, Mutates: true),
         ["GET /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/comments"] = new(x => Get(Clause(x) + "/languages/fr/comments"), Reader),
         ["PUT /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/comments/{commentId}/resolved"] = new(x => Send(HttpMethod.Put,
-            Clause(x) + $"/languages/en/comments/{x.CommentId}/resolved", new { resolved = true }), Commenter, Mutates: true),
+            Clause(x) + $"/languages/en/comments/{x.CommentId}/resolved", new { resolved = true }), Resolver, Mutates: true),
         ["POST /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/proposals"] = new(x => Send(HttpMethod.Post, Clause(x) + "/languages/en/proposals",
             new { text = "Alternative wording." }), c => c.Role == "Delegate" && c.SameOrganization, Mutates: true),
         ["GET /api/mous/{mouId}/clauses/{clauseId}/languages/{language}/proposals"] = new(x => Get(Clause(x) + "/languages/fr/proposals"), Reader),

@@ -19,4 +19,17 @@ public static class Docx
         }
         return stream.ToArray();
     }
+
+    /// <summary>A document of <paramref name="count"/> plain operative paragraphs.</summary>
+    public static byte[] Paragraphs(int count, string word = "report")
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(Enumerable.Range(1, count)
+                .Select(i => new Paragraph(new Run(new Text($"States shall {word} on matter {i}."))))));
+        }
+        return stream.ToArray();
+    }
 }

@@ -5,7 +5,7 @@ using MouWorkspace.Web.Tests.Infrastructure;
 
 namespace MouWorkspace.Web.Tests.Security;
 
-/// <summary>What a matrix request acts on: a UN MOU (parties FRA and IND) with a clause, a comment and Rev.1.</summary>
+/// <summary>What a matrix request acts on: a UN MOU (parties FRA and IND; confidential or not) with a clause, France's comment and Rev.1.</summary>
 public sealed record MatrixContext(string MouId, string ClauseId, string CommentId, string UserId, string EvidenceId);
 
 public sealed class MatrixSetup(MouApp app)
@@ -13,16 +13,21 @@ public sealed class MatrixSetup(MouApp app)
     private HttpClient? secretariat;
     private HttpClient? admin;
     private HttpClient? legal;
+    private HttpClient? france;
 
-    public async Task<MatrixContext> NewContextAsync(bool withSilence = false)
+    public async Task<MatrixContext> NewContextAsync(bool withSilence = false, bool confidential = false)
     {
         secretariat ??= await app.ClientAsync("Secretariat", null, "un", "Matrix secretariat");
         admin ??= await app.ClientAsync("Admin", null, "un", "Matrix admin");
         legal ??= await app.ClientAsync("LegalOfficer", null, "un", "Matrix legal officer");
+        france ??= await app.ClientAsync("Delegate", "FRA", "un", "Matrix delegate of France");
         await MouWorkspace.Web.Seed.ReformItemData.SeedAsync(app.Services.GetRequiredService<IGrainFactory>());
-        var mou = await secretariat.CreateMouAsync("un", "FRA", "IND");
+        var mou = (await (await secretariat.PostAsJsonAsync("/api/mous",
+            new { organization = "un", title = "Matrix " + Guid.NewGuid().ToString("N")[..6], parties = new[] { "FRA", "IND" }, confidential }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         var clause = await secretariat.AddClauseAsync(mou, "The Government shall exercise jurisdiction.");
-        var comment = await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/comments", new { text = "Noted." }))
+        // France's comment: its delegation and staff may resolve the thread, nobody else (issue 14.10).
+        var comment = await (await france.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/comments", new { text = "Noted." }))
             .JsonAsync(HttpStatusCode.Created);
         await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
         await (await secretariat.PutAsJsonAsync($"/api/mous/{mou}/languages/fr", new { required = false })).JsonAsync(HttpStatusCode.OK);

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MouWorkspace.Web.Tests.Infrastructure;
+
+namespace MouWorkspace.Web.Tests.Security;
+
+/// <summary>
+/// A confidential round (parties FRA and IND) through every endpoint that concerns it, as every caller of the matrix.
+/// The expectation is written here, not read from the API: such a round — its text, revisions, positions, exports,
+/// translations, search hits, follows — is for its parties' delegates and staff only (and administrators), never for
+/// observers or delegates of a state that is not a party (NPL). Allowed reads answer exactly 200; refused calls
+/// exactly 403 and a refused write leaves no trace (the round's audit log is as it was).
+/// </summary>
+[Collection("api")]
+public sealed class ConfidentialRoundTests(ApiFixture fixture)
+{
+    /// <summary>Who may see a confidential round of the UN whose parties are FRA and IND.</summary>
+    private static bool SeesTheRound(Caller c) =>
+        c.IsAdmin || (c.SameOrganization && (c.In("Secretariat", "LegalOfficer") || (c.Role == "Delegate" && c.State == Caller.OwnState)));
+
+    /// <summary>The endpoints that read or change one MOU (by its id in the path, or the search restricted to it).</summary>
+    private static bool ConcernsTheRound(string key) => key.Contains("{mouId}", StringComparison.Ordinal) || key == "GET /api/search";
+
+    [Fact]
+    public async Task Every_caller_gets_exactly_what_a_confidential_round_allows()
+    {
+        var callers = Caller.All();
+        var clients = new Dictionary<Caller, HttpClient>();
+        foreach (var caller in callers)
+            clients[caller] = await fixture.App.ClientAsync(caller.Role, caller.State, caller.Organization, caller.ToString());
+        var admin = await fixture.App.ClientAsync("Admin", null, "un", "Confidential matrix admin");
+        var setup = new MatrixSetup(fixture.App);
+        var shared = await setup.NewContextAsync(withSilence: true, confidential: true);
+        var failures = new List<string>();
+        var checkedReads = 0;
+
+        foreach (var (key, rule) in AuthorizationRules.Cases.Where(c => ConcernsTheRound(c.Key)))
+        {
+            foreach (var caller in callers)
+            {
+                var context = rule.Mutates ? await setup.NewContextAsync(confidential: true) : shared;
+                var auditBefore = rule.Mutates ? await AuditCountAsync(admin, context.MouId) : 0;
+                var request = rule.Request(context);
+                var response = await clients[caller].SendAsync(request);
+                var status = (int)response.StatusCode;
+                var allowed = rule.Allows(caller) && SeesTheRound(caller);
+                var ok = !allowed ? status == 403 : request.Method == HttpMethod.Get ? status == 200 : status is >= 200 and < 300;
+                if (!ok)
+                    failures.Add($"{key} as {caller}: expected {(allowed ? request.Method == HttpMethod.Get ? "200" : "2xx" : "403")}, got {status} " +
+                        Shorten(await response.Content.ReadAsStringAsync()));
+                else if (!allowed && rule.Mutates && await AuditCountAsync(admin, context.MouId) != auditBefore)
+                    failures.Add($"{key} as {caller}: refused, yet the round's audit log grew");
+                if (!rule.Mutates)
+                    checkedReads++;
+            }
+        }
+        Assert.True(checkedReads >= 20 * callers.Count, $"only {checkedReads} reads were checked");
+        Assert.True(failures.Count == 0, $"{failures.Count} answers broke the confidentiality rule:\n" + string.Join("\n", failures.Take(60)));
+    }
+
+    [Fact]
+    public async Task A_confidential_round_is_not_listed_nor_found_for_an_observer_or_a_non_party()
+    {
+        var secretariat = await fixture.App.ClientAsync("Secretariat", null, "un");
+        var marker = "zebraquokka" + Guid.NewGuid().ToString("N")[..6];
+        var mou = (await (await secretariat.PostAsJsonAsync("/api/mous",
+            new { organization = "un", title = "Closed round " + marker, parties = new[] { "FRA", "IND" }, confidential = true }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await secretariat.AddClauseAsync(mou, $"The {marker} clause of a confidential round.");
+
+        var party = await fixture.App.ClientAsync("Delegate", "FRA", "un");
+        var outsiders = new[]
+        {
+            ("observer", await fixture.App.ClientAsync("Observer", null, "un")),
+            ("delegate of Nepal", await fixture.App.ClientAsync("Delegate", "NPL", "un")),
+        };
+        Assert.Contains(mou, await ListedAsync(party));
+        Assert.Contains(mou, await ListedAsync(secretariat));
+        await WaitForHitsAsync(party, marker, expectAtLeast: 1);
+        foreach (var (who, client) in outsiders)
+        {
+            Assert.DoesNotContain(mou, await ListedAsync(client));
+            var search = await (await client.GetAsync($"/api/search?q={marker}")).JsonAsync(HttpStatusCode.OK);
+            Assert.True(search.GetProperty("hits").GetArrayLength() == 0, $"{who} found the confidential round: {search}");
+            Assert.Equal(0, search.GetProperty("total").GetInt32());
+        }
+    }
+
+    private static async Task<string[]> ListedAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/mous?organization=un")).JsonAsync(HttpStatusCode.OK))
+            .EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToArray();
+
+    private static async Task WaitForHitsAsync(HttpClient client, string q, int expectAtLeast)
+    {
+        // The index follows the change feed; wait for the condition (bounded), then the outsiders' answers mean something.
+        for (var i = 0; i < 200; i++)
+        {
+            var found = await (await client.GetAsync($"/api/search?q={q}")).JsonAsync(HttpStatusCode.OK);
+            if (found.GetProperty("hits").GetArrayLength() >= expectAtLeast)
+                return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"the party never found '{q}'");
+    }
+
+    private static async Task<int> AuditCountAsync(HttpClient admin, string mouId)
+    {
+        var audit = await (await admin.GetAsync($"/api/mous/{mouId}/audit")).JsonAsync(HttpStatusCode.OK);
+        return audit.ValueKind == JsonValueKind.Array ? audit.GetArrayLength() : audit.GetProperty("records").GetArrayLength();
+    }
+
+    private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
+}
