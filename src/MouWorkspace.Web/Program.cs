@@ -9,6 +9,7 @@ using MouWorkspace.Web.Seed;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Logging.LimitRepeatedFailures();
 
 var storage = await builder.AddMouStorageAsync();
 builder.AddMouOrleans(storage);

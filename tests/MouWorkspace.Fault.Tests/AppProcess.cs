@@ -32,22 +32,39 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Output { get { lock (output) return string.Join("\n", output.TakeLast(60)); } }
 
-    public static async Task<AppProcess> StartAsync(string connectionString, string clusterId, string dataPath, params string[] extra)
-    {
-        var port = FreePort();
-        var web = FindWebAssembly();
-        var arguments = new List<string>
-        {
-            web, "--urls", $"http://127.0.0.1:{port}",
+    public int Pid => process.Id;
+
+    public static Task<AppProcess> StartAsync(string connectionString, string clusterId, string dataPath, params string[] extra) =>
+        StartAsync(
+        [
             $"--ConnectionStrings:AzureStorage={connectionString}",
             $"--Orleans:ClusterId={clusterId}", $"--Orleans:ServiceId={clusterId}",
             $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}",
             "--Seed:Demo=false", $"--LocalAuth:SigningKey={SigningKey}", $"--App:DataPath={dataPath}",
-            "--RateLimit:PermitsPerMinute=1000000", "--Logging:LogLevel:Default=Warning",
-        };
-        arguments.AddRange(extra);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(web)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+            "--RateLimit:PermitsPerMinute=1000000", "--Logging:LogLevel:Default=Warning", .. extra,
+        ], ownProcessGroup: false);
+
+    /// <summary>
+    /// The app as README starts it: no storage connection string, so it starts its own Azurite (azurite/launch.js)
+    /// with the data on disk under <paramref name="dataPath"/>; default service id, cluster id and ports. It runs in
+    /// a process group of its own (setsid), as under a terminal or a service manager, so a test can signal the group.
+    /// </summary>
+    public static Task<AppProcess> StartLocalAsync(string dataPath, params string[] extra) =>
+        StartAsync(
+        [
+            $"--App:DataPath={dataPath}", $"--LocalAuth:SigningKey={SigningKey}",
+            "--RateLimit:PermitsPerMinute=1000000", "--Logging:LogLevel:Default=Warning", .. extra,
+        ], ownProcessGroup: true);
+
+    private static async Task<AppProcess> StartAsync(IEnumerable<string> settings, bool ownProcessGroup)
+    {
+        var port = FreePort();
+        var web = FindWebAssembly();
+        // setsid execs dotnet in place (same pid) as the leader of a new process group.
+        var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : "dotnet") { WorkingDirectory = Path.GetDirectoryName(web)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (ownProcessGroup)
+            start.ArgumentList.Add("dotnet");
+        foreach (var argument in new[] { web, "--urls", $"http://127.0.0.1:{port}" }.Concat(settings))
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         var app = new AppProcess(Process.Start(start)!, port);
@@ -90,6 +107,39 @@ public sealed class AppProcess : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>SIGKILL of the app process alone (<c>kill -9 &lt;pid&gt;</c>): its Azurite launcher is left to notice.</summary>
+    public void KillAppOnly()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: false);
+        process.WaitForExit(10_000);
+    }
+
+    /// <summary>A signal to the app's whole process group (<c>kill -TERM -- -&lt;pgid&gt;</c>, Ctrl+C in a terminal).</summary>
+    public void SignalGroup(int signal)
+    {
+        if (KillGroup(-process.Id, signal) != 0)
+            throw new InvalidOperationException($"kill({-process.Id}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>Waits for the process to exit; false when it has not within <paramref name="limit"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int KillGroup(int pid, int signal);
 
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster, as when a machine dies.</summary>
     public void Kill()

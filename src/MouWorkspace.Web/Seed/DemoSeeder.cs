@@ -6,12 +6,15 @@ namespace MouWorkspace.Web.Seed;
 /// On first start (no MOU in any organization yet) writes the demo data of ../shared/DOMAIN.md through the
 /// grains, as users would. <c>Seed:Demo=false</c> turns it off (tests).
 /// </summary>
-public sealed class DemoSeeder(IGrainFactory grains, IConfiguration configuration, ILogger<DemoSeeder> logger) : BackgroundService
+public sealed class DemoSeeder(IGrainFactory grains, IConfiguration configuration, SeedStatus status, ILogger<DemoSeeder> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue("Seed:Demo", true))
+        {
+            status.Done = true;
             return;
+        }
         try
         {
             foreach (var organization in DemoData.Organizations)
@@ -32,5 +35,15 @@ public sealed class DemoSeeder(IGrainFactory grains, IConfiguration configuratio
         {
             logger.LogError(ex, "Seeding the demo data failed; the app runs without it");
         }
+        finally
+        {
+            status.Done = true;
+        }
     }
+}
+
+/// <summary>Whether the demo seeding has finished (or was not needed): <c>/health</c> is not ready before.</summary>
+public sealed class SeedStatus
+{
+    public volatile bool Done;
 }

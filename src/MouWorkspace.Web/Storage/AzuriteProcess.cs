@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 
@@ -126,7 +125,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Stops Azurite gracefully (SIGTERM to the launcher), killing it after 10 s. Idempotent.</summary>
+    /// <summary>
+    /// Stops Azurite gracefully (the launcher's stdin closed: Azurite saves its data and exits), killing it after 10 s.
+    /// Idempotent.
+    /// </summary>
     public Task StopAsync()
     {
         lock (_stopGate)
@@ -151,10 +153,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // launch.js stops Azurite when this pipe closes: when we ask (StopAsync) and the moment we die.
+            RedirectStandardInput = true,
         };
         string[] args =
         [
-            Path.Combine(directory, "launch.js"), "--parent-pid", parentPid.ToString(CultureInfo.InvariantCulture), "--",
+            Path.Combine(directory, "launch.js"), "--parent-pid", parentPid.ToString(CultureInfo.InvariantCulture), "--stop-on-stdin-close", "--",
             // 127.0.0.1, never localhost: requests through localhost URLs were seen answered 400 InvalidResourceName.
             "--blobHost", "127.0.0.1", "--blobPort", Invariant(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Invariant(queuePort),
@@ -265,13 +269,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             if (_launcher.HasExited)
                 return;
-            if (OperatingSystem.IsWindows())
+            // Not a signal: launch.js only defers those while we live (a signal to the whole process group must not
+            // stop storage under a silo that is still shutting down).
+            try
             {
-                _launcher.Kill(entireProcessTree: true); // no SIGTERM on Windows
+                _launcher.StandardInput.Close();
             }
-            else if (Kill(LauncherPid, SigTerm) != 0)
+            catch (IOException)
             {
-                _logger.LogDebug("kill -TERM {Pid} failed (errno {Errno})", LauncherPid, Marshal.GetLastPInvokeError());
+                // the launcher is exiting already
             }
 
             using var timeoutCts = new CancellationTokenSource(StopTimeout);
@@ -292,12 +298,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
             _launcher.Dispose();
         }
     }
-
-    // Process.Kill sends SIGKILL, which would leave launch.js no chance to stop Azurite: send SIGTERM.
-    const int SigTerm = 15; // same value on Linux and macOS
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    static extern int Kill(int pid, int signal);
 
     static async Task EnsureInstalledAsync(string directory, ILogger logger, CancellationToken ct)
     {
