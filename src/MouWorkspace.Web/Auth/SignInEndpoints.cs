@@ -52,7 +52,7 @@ public static class SignInEndpoints
         var canonicalRole = Roles.Canonical(role);
         var org = Organizations.Find(organization);
         var state = string.IsNullOrWhiteSpace(memberState) ? null : memberState.Trim().ToUpperInvariant();
-        if (TextRules.Validate(name, "name", maxLength: 200) is not null || canonicalRole is null || org is null)
+        if (TextRules.Validate(name, "name", maxLength: TextLimits.Name) is not null || canonicalRole is null || org is null)
             return null;
         if ((state is not null && !MemberStates.IsKnown(state)) || (canonicalRole == Roles.Delegate && state is null))
             return null;

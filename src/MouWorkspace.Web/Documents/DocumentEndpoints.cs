@@ -1,3 +1,4 @@
+using MouWorkspace.Domain.Text;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using MouWorkspace.Abstractions.Clauses;
@@ -105,7 +106,7 @@ public static class DocumentEndpoints
             return Problems.Unprocessable($"the document holds {imported.Clauses.Count:N0} paragraphs; an MOU holds at most " +
                 $"{Domain.Text.MouLimits.MaxClauses:N0} clauses. Split it, or import the part under negotiation.");
         var finalTitle = (title ?? imported.Title ?? Path.GetFileNameWithoutExtension(file.FileName)).Trim();
-        if (Domain.Text.TextRules.Validate(finalTitle, "title", maxLength: 500) is { } titleError)
+        if (Domain.Text.TextRules.Validate(finalTitle, "title", maxLength: TextLimits.Title) is { } titleError)
             return Problems.Invalid("title", titleError);
         if (imported.Clauses.Select(c => Domain.Text.TextRules.Validate(c.Text, "text")).FirstOrDefault(e => e is not null) is { } textError)
             return Problems.Unprocessable("a paragraph of the document cannot be a clause: " + textError);

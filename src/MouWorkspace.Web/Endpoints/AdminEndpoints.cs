@@ -30,7 +30,7 @@ public static class AdminEndpoints
     {
         if (TextRules.Validate(userId, "userId", maxLength: 200) is { } idError)
             return Problems.Invalid("userId", idError);
-        if (TextRules.Validate(body.Name, "name", maxLength: 200) is { } nameError)
+        if (TextRules.Validate(body.Name, "name", maxLength: TextLimits.Name) is { } nameError)
             return Problems.Invalid("name", nameError);
         var organization = Organizations.Find(body.Organization);
         if (organization is null)

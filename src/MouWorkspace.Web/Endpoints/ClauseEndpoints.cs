@@ -48,7 +48,7 @@ public static class ClauseEndpoints
 
     private static async Task<IResult> AddAsync(string mouId, AddClauseRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (TextRules.Validate(body.Heading, "heading", required: false, maxLength: 500) is { } headingError)
+        if (TextRules.Validate(body.Heading, "heading", required: false, maxLength: TextLimits.Heading) is { } headingError)
             return Problems.Invalid("heading", headingError);
         if (TextRules.Validate(body.Text, "text") is { } textError)
             return Problems.Invalid("text", textError);
@@ -104,7 +104,7 @@ public static class ClauseEndpoints
             return Problems.Invalid("If-Match", "If-Match: must be a clause version such as \"3\"");
         if (TextRules.Validate(body.Text, "text") is { } textError)
             return Problems.Invalid("text", textError);
-        if (TextRules.Validate(body.Rationale, "rationale", required: false, maxLength: 2_000) is { } rationaleError)
+        if (TextRules.Validate(body.Rationale, "rationale", required: false, maxLength: TextLimits.Rationale) is { } rationaleError)
             return Problems.Invalid("rationale", rationaleError);
         var (clause, _, problem) = await OpenAsync(grains, mouId, clauseId, user);
         if (clause is null)

@@ -18,7 +18,7 @@ public static class DevTokenEndpoints
 
     private static IResult Issue(DevTokenRequest body, LocalTokenIssuer issuer, TimeProvider clock)
     {
-        if (TextRules.Validate(body.Name, "name", maxLength: 200) is { } nameError)
+        if (TextRules.Validate(body.Name, "name", maxLength: TextLimits.Name) is { } nameError)
             return Problems.Invalid("name", nameError);
         if (body.Roles is not { Length: > 0 })
             return Problems.Invalid("roles", $"roles: name at least one of {string.Join(", ", Roles.All)}");

@@ -76,9 +76,9 @@ public static class DiscussionEndpoints
     /// <summary>What a comment must satisfy before any grain is opened (also used for a language version's comments).</summary>
     internal static IResult? CheckComment(CommentRequest body, ClaimsPrincipal user)
     {
-        if (TextRules.Validate(body.Text, "text", maxLength: 20_000) is { } textError)
+        if (TextRules.Validate(body.Text, "text", maxLength: TextLimits.Comment) is { } textError)
             return Problems.Invalid("text", textError);
-        if (TextRules.Validate(body.Quote, "quote", required: false, maxLength: 5_000) is { } quoteError)
+        if (TextRules.Validate(body.Quote, "quote", required: false, maxLength: TextLimits.Quote) is { } quoteError)
             return Problems.Invalid("quote", quoteError);
         if (user.IsInRole(Roles.Delegate) && !user.IsStaff() && user.MemberState() is null)
             return Problems.Forbidden("a delegate's comment is signed with its state, and your sign-in carries none");

@@ -25,7 +25,7 @@ public static class MouEndpoints
 
     private static async Task<IResult> CreateAsync(CreateMouRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (TextRules.Validate(body.Title, "title", maxLength: 500) is { } titleError)
+        if (TextRules.Validate(body.Title, "title", maxLength: TextLimits.Title) is { } titleError)
             return Problems.Invalid("title", titleError);
         var organization = Organizations.Find(body.Organization);
         if (organization is null)

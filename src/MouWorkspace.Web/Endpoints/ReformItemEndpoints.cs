@@ -74,7 +74,7 @@ public static class ReformItemEndpoints
     {
         if (!ReformRules.TryParseStatus(body.Status, out var status))
             return Problems.Invalid("status", "status: must be not-started, in-progress, completed or stalled");
-        if (TextRules.Validate(body.Note, "note", maxLength: 4000) is { } noteError)
+        if (TextRules.Validate(body.Note, "note", maxLength: TextLimits.StatusNote) is { } noteError)
             return Problems.Invalid("note", noteError + " (say why the status changed)");
         if (TrackingInput.Date(body.On, "on", out var dateProblem) is not { } on)
             return dateProblem!;

@@ -29,7 +29,7 @@ public static class RevisionEndpoints
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
-        if (TextRules.Validate(body.Symbol, "symbol", maxLength: 64) is { } error)
+        if (TextRules.Validate(body.Symbol, "symbol", maxLength: TextLimits.Symbol) is { } error)
             return Problems.Invalid("symbol", error);
         var outcome = await access.Grain.PublishRevisionAsync(body.Symbol!.Trim(), user.ToActor());
         return outcome.Ok
@@ -71,7 +71,7 @@ public static class RevisionEndpoints
             return Problems.Invalid("memberState", $"memberState: '{body.MemberState}' is not an ISO 3166-1 alpha-3 code of a UN member state");
         if (!Enum.TryParse<PositionKind>(body.Position, ignoreCase: true, out var position) || !Enum.IsDefined(position) || int.TryParse(body.Position, out _))
             return Problems.Invalid("position", "position: must be agree, reserve or object");
-        if (TextRules.Validate(body.Note, "note", required: position != PositionKind.Agree, maxLength: 10_000) is { } noteError)
+        if (TextRules.Validate(body.Note, "note", required: position != PositionKind.Agree, maxLength: TextLimits.PositionNote) is { } noteError)
             return Problems.Invalid("note", position == PositionKind.Agree ? noteError : noteError + " (a reservation or objection says why)");
         var state = body.MemberState!.ToUpperInvariant();
         if (user.MemberState() != state)

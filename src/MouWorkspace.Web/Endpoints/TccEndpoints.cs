@@ -77,7 +77,7 @@ public static class TccEndpoints
             return Problems.Invalid("revision", "revision: must be the number of a published revision (1, 2 …)");
         if (TrackingInput.Date(body.AdoptedOn, "adoptedOn", out var dateProblem) is not { } adoptedOn)
             return dateProblem!;
-        if (TextRules.Validate(body.Evidence, "evidence", required: false, maxLength: 2000) is { } evidenceError)
+        if (TextRules.Validate(body.Evidence, "evidence", required: false, maxLength: TextLimits.TrackingNote) is { } evidenceError)
             return Problems.Invalid("evidence", evidenceError);
         if (body.EvidenceId is not null && !Ids.IsWellFormed(body.EvidenceId))
             return Problems.Invalid("evidenceId", "evidenceId: not an evidence id");
@@ -178,7 +178,7 @@ public static class TccEndpoints
             return problem!;
         if (TrackingInput.Date(body.CertifiedOn, "certifiedOn", out var dateProblem) is not { } certifiedOn)
             return dateProblem!;
-        if (TextRules.Validate(body.Note, "note", required: false, maxLength: 2000) is { } noteError)
+        if (TextRules.Validate(body.Note, "note", required: false, maxLength: TextLimits.TrackingNote) is { } noteError)
             return Problems.Invalid("note", noteError);
         if (body.EvidenceId is not null && !Ids.IsWellFormed(body.EvidenceId))
             return Problems.Invalid("evidenceId", "evidenceId: not an evidence id");
@@ -193,7 +193,7 @@ public static class TccEndpoints
             return problem!;
         if (body.Count is not >= 0)
             return Problems.Invalid("count", "count: the number of personnel facing disciplinary or criminal action, 0 or more");
-        if (TextRules.Validate(body.Note, "note", required: false, maxLength: 2000) is { } noteError)
+        if (TextRules.Validate(body.Note, "note", required: false, maxLength: TextLimits.TrackingNote) is { } noteError)
             return Problems.Invalid("note", noteError);
         var outcome = await grains.GetGrain<ITccGrain>(country).ReportDisciplineAsync(year, body.Count.Value, body.Note?.Trim() ?? "", user.ToActor());
         return outcome.Ok ? TypedResults.Ok(DisciplineResponse.From(outcome.Value!)) : Problems.From(outcome);

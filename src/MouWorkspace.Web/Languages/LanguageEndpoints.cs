@@ -128,9 +128,9 @@ public static class LanguageEndpoints
             return Problems.Invalid("If-Match", "If-Match: must be a version such as \"3\" (\"0\" for a first translation)");
         if (TextRules.Validate(body.Text, "text") is { } textError)
             return Problems.Invalid("text", textError);
-        if (TextRules.Validate(body.Rationale, "rationale", required: false, maxLength: 2_000) is { } rationaleError)
+        if (TextRules.Validate(body.Rationale, "rationale", required: false, maxLength: TextLimits.Rationale) is { } rationaleError)
             return Problems.Invalid("rationale", rationaleError);
-        if (TextRules.Validate(body.Heading, "heading", required: false, maxLength: 500) is { } headingError)
+        if (TextRules.Validate(body.Heading, "heading", required: false, maxLength: TextLimits.Heading) is { } headingError)
             return Problems.Invalid("heading", headingError);
         var (opened, problem) = await OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
