@@ -9,14 +9,10 @@ namespace MouWorkspace.Documents.Tests;
 /// <summary>Packages built to hurt the reader: each is refused, in our words, before the OpenXml SDK parses it.</summary>
 public class HostileDocxTests
 {
-    /// <summary>Phrases of .NET's own exception texts: none may reach the uploader.</summary>
-    public static readonly string[] ParserPhrases =
-        ["DtdProcessing", "XmlReaderSettings", "For security reasons", "Unexpected end of file", "System.", "Exception", "block type", "Central Directory", "The following elements are not closed"];
-
     private static DocumentRejectedException Rejected(byte[] bytes)
     {
         var error = Assert.ThrowsAny<DocumentRejectedException>(() => WordImporter.Read(new MemoryStream(bytes), ImportOptions.Default));
-        Assert.All(ParserPhrases, phrase => Assert.DoesNotContain(phrase, error.Message, StringComparison.OrdinalIgnoreCase));
+        Assert.All(HostileDocx.ParserPhrases, phrase => Assert.DoesNotContain(phrase, error.Message, StringComparison.OrdinalIgnoreCase));
         // The markup upload goes through the same gate, with the same answer.
         var markup = Assert.Throws(error.GetType(), () => MarkupReader.Read(new MemoryStream(bytes), []));
         Assert.Equal(error.Message, markup.Message);

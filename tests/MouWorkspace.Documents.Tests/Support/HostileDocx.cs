@@ -11,6 +11,10 @@ namespace MouWorkspace.Documents.Tests.Support;
 internal static class HostileDocx
 {
     public const string CleanText = "OP1 The Parties shall cooperate.";
+
+    /// <summary>Phrases of .NET's own exception texts: none may reach the uploader.</summary>
+    public static readonly string[] ParserPhrases =
+        ["DtdProcessing", "XmlReaderSettings", "For security reasons", "Unexpected end of file", "System.", "Exception", "block type", "Central Directory", "The following elements are not closed"];
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string Dtd = "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\"><!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>";
