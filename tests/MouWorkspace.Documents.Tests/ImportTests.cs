@@ -126,4 +126,66 @@ public class ImportTests
             ],
             imported.Clauses);
     }
+
+    private const string PythonDocxScript = """
+        import sys, docx
+        d = docx.Document()
+        d.add_heading("Memorandum of understanding on training", 0)
+        d.add_heading("Preamble", 1)
+        d.add_paragraph("PP1 Recalling the bulletin on special measures,")
+        d.add_heading("Obligations", 1)
+        d.add_paragraph("OP1 The Parties [shall][should] train all personnel.")
+        d.add_paragraph("Contractors shall be bound by the policy.", style="List Number")
+        d.add_paragraph("OP3 bis Welfare facilities shall be provided.")
+        outer = d.add_table(rows=2, cols=2)
+        inner = outer.cell(0, 0).add_table(rows=2, cols=2)
+        inner.cell(1, 1).add_table(rows=1, cols=1).cell(0, 0).text = "A table in a table in a table"
+        d.save(sys.argv[1])
+        """;
+
+    [Fact]
+    public void Python_docx_document_with_nested_tables_reads_title_headings_labels_and_list_items()
+    {
+        var docx = Path.Combine(ExternalTools.TempDir("python-docx"), "mou.docx");
+        ExternalTools.PythonDocx(PythonDocxScript, docx);
+
+        var imported = ImportFile(docx);
+
+        Assert.Equal("Memorandum of understanding on training", imported.Title);
+        Assert.Equal(
+            [
+                new ImportedClause("PP1", ClauseKind.Preambular, "Preamble", "Recalling the bulletin on special measures,"),
+                new ImportedClause("OP1", ClauseKind.Operative, "Obligations", "The Parties [shall][should] train all personnel."),
+                new ImportedClause(null, ClauseKind.Operative, "", "Contractors shall be bound by the policy."),
+                new ImportedClause("OP3 bis", ClauseKind.Operative, "", "Welfare facilities shall be provided."),
+            ],
+            imported.Clauses);
+    }
+
+    [Fact]
+    public void Documents_of_libreoffice_pandoc_python_docx_and_our_export_stay_far_below_the_xml_limits()
+    {
+        var html = WriteText("limits.html", "<html><body><h1>Heading</h1><table><tr><td><table><tr><td><p>OP1 Nested cell.</p></td></tr></table></td></tr></table></body></html>");
+        var md = WriteText("limits.md", "# Heading\n\nOP1 Text with *emphasis*.\n\n1. A list item.\n");
+        var pandoc = Path.Combine(ExternalTools.TempDir("pandoc"), "limits.docx");
+        ExternalTools.Pandoc(md, "-o", pandoc);
+        var python = Path.Combine(ExternalTools.TempDir("python-docx"), "limits.docx");
+        ExternalTools.PythonDocx(PythonDocxScript, python);
+        var files = new Dictionary<string, byte[]>
+        {
+            ["LibreOffice"] = File.ReadAllBytes(ExternalTools.SofficeConvert(html, "docx:MS Word 2007 XML")),
+            ["pandoc"] = File.ReadAllBytes(pandoc),
+            ["python-docx"] = File.ReadAllBytes(python),
+            ["our export"] = Docx.Export(Samples.WithComments()),
+        };
+
+        foreach (var (producer, bytes) in files)
+        {
+            var (deepest, elements) = XmlShape.Of(bytes);
+            // A margin of 8 on depth and 100 on count: the limits only refuse what no editor writes.
+            Assert.True(deepest * 8 < XmlLimits.MaxDepth, $"{producer}: nested {deepest} deep");
+            Assert.True(elements * 100 < XmlLimits.MaxElements, $"{producer}: {elements} elements");
+            Assert.NotEmpty(Import(bytes).Clauses);
+        }
+    }
 }

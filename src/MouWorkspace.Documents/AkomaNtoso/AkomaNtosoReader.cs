@@ -14,8 +14,8 @@ namespace MouWorkspace.Documents.AkomaNtoso;
 /// </summary>
 public static class AkomaNtosoReader
 {
-    /// <summary>Deepest element nesting accepted; our own export stays far below it (a few levels per bracket).</summary>
-    public const int MaxDepth = 256;
+    /// <summary>Deepest element nesting accepted (the one limit of <see cref="XmlLimits"/>); our own export stays far below it (a few levels per bracket).</summary>
+    public const int MaxDepth = XmlLimits.MaxDepth;
 
     /// <summary>True when <paramref name="head"/> (the first bytes of an upload) starts like XML: '&lt;' after an optional UTF-8 BOM and whitespace.</summary>
     public static bool LooksLikeXml(ReadOnlySpan<byte> head)
@@ -141,7 +141,9 @@ public static class AkomaNtosoReader
         }
         catch (XmlException e)
         {
-            throw new DocumentRejectedException(RejectionReason.NotXml, $"the file is not well-formed XML: {e.Message}");
+            throw new DocumentRejectedException(RejectionReason.NotXml, e.LineNumber > 0
+                ? $"the file is not well-formed XML (line {e.LineNumber}, position {e.LinePosition})"
+                : "the file is not well-formed XML");
         }
     }
 

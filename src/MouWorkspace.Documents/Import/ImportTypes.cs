@@ -1,3 +1,4 @@
+using System.Globalization;
 using MouWorkspace.Domain.Numbering;
 
 namespace MouWorkspace.Documents.Import;
@@ -25,10 +26,23 @@ public sealed record ImportedClause(string? Number, ClauseKind Kind, string Head
 
 public sealed record ImportedText(string? Title, IReadOnlyList<ImportedClause> Clauses);
 
-public enum RejectionReason { TooLarge, NotZip, NotWordDocument, MacroEnabled, Encrypted, ZipBomb, Damaged, NotXml, NotAkomaNtoso }
+public enum RejectionReason { TooLarge, NotZip, NotWordDocument, MacroEnabled, Encrypted, ZipBomb, Damaged, NotXml, NotAkomaNtoso, UnsafeXml, TooComplex }
 
-/// <summary>An upload that is not accepted; <see cref="Exception.Message"/> is written for the uploader.</summary>
-public sealed class DocumentRejectedException(RejectionReason reason, string message) : Exception(message)
+/// <summary>An upload that is not accepted; <see cref="Exception.Message"/> is written for the uploader (never another exception's text).</summary>
+public class DocumentRejectedException(RejectionReason reason, string message) : Exception(message)
 {
     public RejectionReason Reason { get; } = reason;
+}
+
+/// <summary>A package whose XML is nested deeper or holds more elements than <see cref="XmlLimits"/> accepts.</summary>
+public sealed class XmlLimitExceededException(string part, string message) : DocumentRejectedException(RejectionReason.TooComplex, message)
+{
+    /// <summary>The package part (zip entry) that went past the limit.</summary>
+    public string Part { get; } = part;
+
+    internal static XmlLimitExceededException TooDeep(string part, int depth) => new(part, string.Create(CultureInfo.InvariantCulture,
+        $"The document's XML is nested {depth:N0} levels deep (in {part}); at most {XmlLimits.MaxDepth:N0} are accepted."));
+
+    internal static XmlLimitExceededException TooMany(string part) => new(part, string.Create(CultureInfo.InvariantCulture,
+        $"The document's XML holds more than {XmlLimits.MaxElements:N0} elements (the limit was passed in {part}); at most {XmlLimits.MaxElements:N0} are accepted."));
 }

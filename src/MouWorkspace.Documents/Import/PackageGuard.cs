@@ -6,7 +6,8 @@ namespace MouWorkspace.Documents.Import;
 /// <summary>
 /// Checks an upload with nothing but System.IO.Compression before the OpenXml SDK parses any XML:
 /// size, signature, zip central directory (entry count and declared sizes), content types, and then
-/// the real expanded size, since declared sizes in a hostile zip can lie.
+/// the real expanded size, since declared sizes in a hostile zip can lie; last the nesting and element count of
+/// every XML part (<see cref="PackageXml"/>), since the SDK's DOM load recurses once per level.
 /// </summary>
 internal static class PackageGuard
 {
@@ -37,9 +38,9 @@ internal static class PackageGuard
         {
             zip = new ZipArchive(bytes, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            throw new DocumentRejectedException(RejectionReason.NotZip, $"The file is not a readable zip package: {e.Message}");
+            throw new DocumentRejectedException(RejectionReason.NotZip, "The file is not a readable zip package (it is truncated or damaged).");
         }
         using (zip)
         {
@@ -50,37 +51,46 @@ internal static class PackageGuard
                 Reject(RejectionReason.ZipBomb, $"The package would expand to more than {options.MaxExpandedBytes / (1024 * 1024)} MB.");
             if (entries.Any(e => e.FullName.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)))
                 Reject(RejectionReason.MacroEnabled, "The document contains macros (a VBA project). Save it as a macro-free .docx.");
-            CheckContentTypes(zip);
+            var types = CheckContentTypes(zip);
             CheckRealSizes(entries, options.MaxExpandedBytes);
+            PackageXml.Check(zip, types, options.MaxExpandedBytes);
         }
         bytes.Position = 0;
         return bytes;
     }
 
-    private static void CheckContentTypes(ZipArchive zip)
+    private static PartTypes CheckContentTypes(ZipArchive zip)
     {
         var entry = zip.GetEntry("[Content_Types].xml");
         if (entry is null)
             Reject(RejectionReason.NotWordDocument, "The zip package is not an Office document (no [Content_Types].xml).");
-        var types = new List<string>();
+        var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         try
         {
             using var stream = entry!.Open();
             using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 4_000_000 });
             while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.GetAttribute("ContentType") is { } type)
-                    types.Add(type);
+                if (reader.NodeType != XmlNodeType.Element || reader.GetAttribute("ContentType") is not { } type)
+                    continue;
+                if (reader.LocalName == "Default" && reader.GetAttribute("Extension") is { } extension)
+                    defaults[extension] = type;
+                else if (reader.LocalName == "Override" && reader.GetAttribute("PartName") is { } part)
+                    overrides[part] = type;
             }
         }
         catch (Exception e) when (e is XmlException or InvalidDataException)
         {
-            throw new DocumentRejectedException(RejectionReason.Damaged, $"The package's content types cannot be read: {e.Message}");
+            // The parser's own text (e.g. "set the DtdProcessing property…") is not for the uploader.
+            throw new DocumentRejectedException(RejectionReason.Damaged, "The package's content types ([Content_Types].xml) cannot be read: the part is damaged, not well-formed XML, or declares a DTD.");
         }
-        if (types.Any(t => MacroTypes.Contains(t, StringComparer.OrdinalIgnoreCase)))
+        var types = new PartTypes(defaults, overrides);
+        if (types.All.Any(t => MacroTypes.Contains(t, StringComparer.OrdinalIgnoreCase)))
             Reject(RejectionReason.MacroEnabled, "The document is macro-enabled (.docm/.dotm). Save it as a macro-free .docx.");
-        if (!types.Any(t => t.Equals(MainDocument, StringComparison.OrdinalIgnoreCase) || t.Equals(MainTemplate, StringComparison.OrdinalIgnoreCase)))
+        if (!types.All.Any(t => t.Equals(MainDocument, StringComparison.OrdinalIgnoreCase) || t.Equals(MainTemplate, StringComparison.OrdinalIgnoreCase)))
             Reject(RejectionReason.NotWordDocument, "The package is not a Word document (no wordprocessingml main part); spreadsheets and presentations cannot be imported.");
+        return types;
     }
 
     /// <summary>Expands every entry into nothing, counting: the declared sizes are only the attacker's claim.</summary>
@@ -101,9 +111,9 @@ internal static class PackageGuard
                         Reject(RejectionReason.ZipBomb, $"The package expands to more than {cap / (1024 * 1024)} MB.");
                 }
             }
-            catch (InvalidDataException e)
+            catch (InvalidDataException)
             {
-                throw new DocumentRejectedException(RejectionReason.Damaged, $"Entry '{entry.FullName}' is damaged: {e.Message}");
+                throw new DocumentRejectedException(RejectionReason.Damaged, $"The package is damaged: its entry '{entry.FullName}' cannot be expanded.");
             }
         }
     }

@@ -21,9 +21,15 @@ internal static class SafeOpen
                 throw new DocumentRejectedException(RejectionReason.Damaged, "The document has no body.");
             return read(word, main);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or InvalidOperationException or FormatException)
         {
-            throw new DocumentRejectedException(RejectionReason.Damaged, $"The Word document cannot be read: {e.Message}");
+            // The SDK's own text names its internals and settings; the uploader gets ours.
+            throw new DocumentRejectedException(RejectionReason.Damaged, e switch
+            {
+                XmlException => "The Word document cannot be read: one of its parts is not valid XML for its kind.",
+                FormatException or OpenXmlPackageException => "The Word document cannot be read: its package structure (parts and relationships) is invalid.",
+                _ => "The Word document cannot be read: it is damaged.",
+            });
         }
     }
 }

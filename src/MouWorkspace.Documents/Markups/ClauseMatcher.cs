@@ -27,7 +27,7 @@ internal sealed class ClauseMatcher
     public MarkupClause? ByText(string original)
     {
         var folded = Fold(original);
-        if (folded.Length == 0)
+        if (folded.Length == 0 || _byText.Count == 0) // MaxBy below throws on no clauses (value tuples), read as a damaged file
             return null;
         var exact = _byText.FirstOrDefault(c => c.Folded == folded);
         if (exact.Clause is not null)

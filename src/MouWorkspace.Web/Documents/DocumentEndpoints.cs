@@ -206,8 +206,10 @@ public static class DocumentEndpoints
 
     private static IClauseGrain Clause(IGrainFactory grains, string mouId, string clauseId) => grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId));
 
+    /// <summary>The rejection's message is ours (see <see cref="DocumentRejectedException"/>), never a parser's.</summary>
     private static IResult Rejected(DocumentRejectedException rejected) => rejected.Reason switch
     {
+        _ when rejected is XmlLimitExceededException => TypedResults.Problem(rejected.Message, statusCode: 422, title: "Document too complex"),
         RejectionReason.TooLarge => TypedResults.Problem(rejected.Message, statusCode: 413, title: "File too large"),
         RejectionReason.NotZip or RejectionReason.NotWordDocument or RejectionReason.MacroEnabled or RejectionReason.Encrypted =>
             TypedResults.Problem(rejected.Message, statusCode: 415, title: "Not an accepted Word document"),

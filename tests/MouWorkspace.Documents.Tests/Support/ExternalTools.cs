@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace MouWorkspace.Documents.Tests.Support;
 
 /// <summary>
-/// LibreOffice, poppler and pandoc, run as real producers/readers of .docx. Each soffice run gets its
+/// LibreOffice, poppler, pandoc and python-docx, run as real producers/readers of .docx. Each soffice run gets its
 /// own HOME (its profile lives there), so parallel tests never share a LibreOffice instance. Missing
 /// programs fail the test: a green run must mean the documents really were opened.
 /// </summary>
@@ -32,6 +32,10 @@ internal static class ExternalTools
     public static string PdfToText(string pdf) => Run("pdftotext", ["-enc", "UTF-8", pdf, "-"], null);
 
     public static string Pandoc(params string[] args) => Run("pandoc", args, null);
+
+    /// <summary>Runs a python-docx script with the system Python, where Debian's python3-docx lives (a pyenv python3 on PATH lacks it).</summary>
+    public static string PythonDocx(string script, params string[] args) =>
+        Run(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", ["-c", script, .. args], null);
 
     public static string TempDir(string prefix)
     {
