@@ -22,6 +22,9 @@ public sealed class ClusterFixture : IDisposable
 
     public void Dispose() => Cluster.StopAllSilos();
 
+    /// <summary>The audit chain key of the test silo (configuration in the app; never in storage).</summary>
+    public static readonly AuditKeys AuditKey = new(System.Text.Encoding.ASCII.GetBytes("grain-tests-audit-key-not-a-secret-32b"));
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo)
@@ -29,7 +32,9 @@ public sealed class ClusterFixture : IDisposable
             silo.AddMemoryGrainStorage(StorageNames.Blobs).AddMemoryGrainStorage(StorageNames.Tables);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<MemoryAuditStore>();
-            silo.Services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<MemoryAuditStore>());
+            silo.Services.AddSingleton<FlakyAuditStore>();
+            silo.Services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<FlakyAuditStore>());
+            silo.Services.AddSingleton(AuditKey);
             silo.Services.AddSingleton<ICommentStore, MemoryCommentStore>();
         }
     }

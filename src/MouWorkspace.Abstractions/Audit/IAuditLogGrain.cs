@@ -2,8 +2,9 @@ namespace MouWorkspace.Abstractions.Audit;
 
 /// <summary>
 /// The append-only, hash-chained audit log of one scope (<see cref="AuditScopes"/>): an MOU, an organization's
-/// tracking records, or the administration. Each record's hash covers the previous record's hash, so a removed
-/// or edited record breaks the chain; the grain keeps the head so that a cut-off tail is detected too.
+/// tracking records, or the administration. Each record carries a keyed MAC (HMAC-SHA256, the key outside storage)
+/// over itself and the previous record's hash, so an edited, removed, inserted or forged record breaks the chain;
+/// the grain keeps the head so that a cut-off tail is detected too.
 /// </summary>
 [Alias("mou.IAuditLogGrain")]
 public interface IAuditLogGrain : IGrainWithStringKey
@@ -56,10 +57,17 @@ public sealed record AuditRecord(
     [property: Id(11)] string PreviousHash,
     [property: Id(12)] string Hash);
 
+/// <summary>
+/// The result of walking a log. <see cref="LegacyRecords"/>: how many records at its start are in the unkeyed
+/// format of earlier versions (checked against accidental damage only); <see cref="Note"/> says so, and names
+/// records past the stored head that verified with the key.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("mou.audit-verification")]
 public sealed record AuditVerification(
     [property: Id(0)] bool Valid,
     [property: Id(1)] long Count,
     [property: Id(2)] string Head,
     [property: Id(3)] long? FirstInvalidSequence,
-    [property: Id(4)] string? Problem);
+    [property: Id(4)] string? Problem,
+    [property: Id(5)] long LegacyRecords = 0,
+    [property: Id(6)] string? Note = null);

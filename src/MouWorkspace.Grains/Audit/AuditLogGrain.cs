@@ -14,6 +14,7 @@ public sealed class AuditHead
 public sealed class AuditLogGrain(
     [PersistentState("audit-head", StorageNames.Tables)] IPersistentState<AuditHead> head,
     IAuditStore store,
+    AuditKeys keys,
     TimeProvider clock,
     ILogger<AuditLogGrain> logger) : Grain, IAuditLogGrain
 {
@@ -33,15 +34,20 @@ public sealed class AuditLogGrain(
 
     /// <summary>
     /// A crash between appending a line and moving the head leaves the log ahead: catch the head up, so that
-    /// the next record continues the chain instead of forking it.
+    /// the next record continues the chain instead of forking it. Only records that verify with the key, in a
+    /// chain through the stored head, are taken up; a line that does not (forged, damaged) is never adopted, and
+    /// new records continue from the last verified one, so the rejected line stays visible to verification.
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var records = AuditChain.Parse(await store.ReadAsync(Scope, cancellationToken), out _);
-        if (records.Count > head.State.Count && AuditChain.Verify(records, null, head.State.Count, head.State.Hash).Valid)
+        var walk = AuditChain.Walk(await store.ReadAsync(Scope, cancellationToken), Scope, head.State.Count, head.State.Hash, keys);
+        if (walk.Rejected.Count > 0 || !walk.HeadInChain)
+            logger.LogCritical("Audit log {Scope} does not verify: {Problem}. New records continue from record {Count}",
+                Scope, AuditChain.Verify(walk).Problem, walk.HeadInChain ? walk.Chain.Count : head.State.Count);
+        if (walk.HeadInChain && walk.Chain.Count > head.State.Count)
         {
-            head.State.Count = records[^1].Sequence;
-            head.State.Hash = records[^1].Hash;
+            head.State.Count = walk.Chain.Count;
+            head.State.Hash = walk.Tip;
             await head.WriteStateAsync(cancellationToken);
         }
     }
@@ -51,7 +57,7 @@ public sealed class AuditLogGrain(
     /// under way are sealed together and go out in the next single append, and each caller is answered once its
     /// own record is durable in the log. The head (which detects a cut-off tail) follows in the background, one
     /// write per append at most, never ahead of the log; a crash in between leaves the log ahead of the head,
-    /// which verification accepts and the next activation catches up. The chain is the same as one record per write.
+    /// which verification accepts when those records verify with the key, and the next activation catches up. The chain is the same as one record per write.
     /// </summary>
     public Task<AuditRecord> AppendAsync(AuditEntry entry)
     {
@@ -134,7 +140,7 @@ public sealed class AuditLogGrain(
         var lines = new StringBuilder();
         foreach (var (entry, _) in batch)
         {
-            var record = AuditChain.Seal(entry, count + 1, clock.GetUtcNow(), hash);
+            var record = AuditChain.Seal(entry, count + 1, clock.GetUtcNow(), hash, Scope, keys);
             (count, hash) = (record.Sequence, record.Hash);
             records.Add(record);
             lines.Append(AuditChain.ToLine(record));
@@ -148,9 +154,6 @@ public sealed class AuditLogGrain(
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync() =>
         AuditChain.Parse(await store.ReadAsync(Scope), out _);
 
-    public async Task<AuditVerification> VerifyAsync()
-    {
-        var records = AuditChain.Parse(await store.ReadAsync(Scope), out var problem);
-        return AuditChain.Verify(records, problem, head.State.Count, head.State.Hash);
-    }
+    public async Task<AuditVerification> VerifyAsync() =>
+        AuditChain.Verify(AuditChain.Walk(await store.ReadAsync(Scope), Scope, head.State.Count, head.State.Hash, keys));
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using MouWorkspace.Web.Hosting;
 
 namespace MouWorkspace.Web.Auth;
 
@@ -62,24 +63,6 @@ public sealed class LocalTokenIssuer
         var configured = configuration["LocalAuth:SigningKey"];
         if (!string.IsNullOrWhiteSpace(configured))
             return new SymmetricSecurityKey(Convert.FromBase64String(configured));
-        var file = Path.Combine(dataPath, "keys", "local-signing.key");
-        if (!File.Exists(file))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var fresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            try
-            {
-                using var writer = new StreamWriter(file, Encoding.ASCII, options);
-                writer.Write(fresh);
-            }
-            catch (IOException) when (File.Exists(file))
-            {
-                // Another process created it first: use theirs.
-            }
-        }
-        return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));
+        return new SymmetricSecurityKey(KeyFile.LoadOrCreate(dataPath, "local-signing.key"));
     }
 }

@@ -58,7 +58,7 @@ public sealed record UnmatchedDto(string Kind, string Text, string Reason);
 
 public sealed record MarkupResultDto(int Proposals, int Comments, IReadOnlyList<UnmatchedDto> Unmatched);
 
-public sealed record AuditVerificationDto(bool Valid, long Count, string Head, long? FirstInvalidSequence, string? Problem);
+public sealed record AuditVerificationDto(bool Valid, long Count, string Head, long? FirstInvalidSequence, string? Problem, long LegacyRecords = 0, string? Note = null);
 
 // Tracking (TCC adoptions, evidence, reform board) and the MOU's progress.
 

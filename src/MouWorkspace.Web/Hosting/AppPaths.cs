@@ -5,7 +5,7 @@ namespace MouWorkspace.Web.Hosting;
 public static class AppPaths
 {
     /// <summary>
-    /// The data folder (<c>App:DataPath</c>): Azurite's files and the local signing key. Defaults to
+    /// The data folder (<c>App:DataPath</c>): Azurite's files, the local signing key and the local audit chain key. Defaults to
     /// <c>azurite/data</c> in the repository, which git ignores.
     /// </summary>
     public static string DataPath(IConfiguration configuration, IHostEnvironment environment)

@@ -42,6 +42,8 @@ public static class OrleansSetup
             return;
         }
 
+        // Only a silo seals audit records (the grains run there): a client needs no key.
+        builder.Services.AddSingleton(AuditSetup.LoadKeys(config, builder.Environment));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>

@@ -12,14 +12,19 @@ namespace MouWorkspace.Web.Tests.Infrastructure;
 /// <paramref name="serviceId"/> see the same grain state, as a restarted app would.
 /// </summary>
 public sealed class MouApp(string connectionString, string? serviceId = null, IDictionary<string, string>? settings = null,
-    Action<IServiceCollection>? testServices = null, string environment = "Testing") : WebApplicationFactory<Program>
+    Action<IServiceCollection>? testServices = null, string environment = "Testing", string? dataPath = null) : WebApplicationFactory<Program>
 {
     /// <summary>A fixed test signing key, wired into the same JWT bearer validation the app uses.</summary>
     public const string TestSigningKey = "bW91d29ya3NwYWNlLXRlc3Qta2V5LW5vdC1hLXNlY3JldC0zMmJ5dGVz";
 
+    /// <summary>A fixed audit chain key (the app's <c>Audit:ChainKey</c>); a setting of "" makes the app use its key file.</summary>
+    public const string TestAuditKey = "bW91d29ya3NwYWNlLWF1ZGl0LXRlc3Qta2V5LW5vdC1hLXNlY3JldA==";
+
     public string ServiceId { get; } = serviceId ?? "test-" + Guid.NewGuid().ToString("N")[..8];
 
-    private readonly string dataPath = Directory.CreateTempSubdirectory("mouworkspace-test-").FullName;
+    // A data folder of the test's own outlives the app (restart tests); a temporary one goes with it.
+    private readonly bool ownDataPath = dataPath is null;
+    private readonly string dataPath = dataPath ?? Directory.CreateTempSubdirectory("mouworkspace-test-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,6 +40,7 @@ public sealed class MouApp(string connectionString, string? serviceId = null, ID
         builder.UseSetting("LocalAuth:SigningKey", TestSigningKey);
         // The tests' environment is not Development: the local sign-in is opted into, as any such deployment must.
         builder.UseSetting("LocalAuth:Enabled", "true");
+        builder.UseSetting("Audit:ChainKey", TestAuditKey);
         builder.UseSetting("App:DataPath", dataPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
@@ -55,6 +61,8 @@ public sealed class MouApp(string connectionString, string? serviceId = null, ID
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownDataPath)
+            return;
         try
         {
             Directory.Delete(dataPath, recursive: true);
