@@ -24,6 +24,9 @@ public sealed partial class RevisionPagesTests(BrowserFixture fixture)
 
         await page.GetByTestId("revision-symbol").FillAsync("Rev.1");
         await page.GetByTestId("publish").ClickAsync();
+        await Expect(page.GetByTestId("confirm-publish")).ToContainTextAsync("cannot be changed or withdrawn");
+        await Expect(page.GetByTestId("revisions")).ToHaveCountAsync(0); // nothing published before the confirmation
+        await page.GetByTestId("confirm-publish-revision").DblClickAsync();
 
         var row = page.GetByTestId("revisions").Locator("tbody tr");
         await Expect(row).ToHaveCountAsync(1);
@@ -113,6 +116,7 @@ public sealed partial class RevisionPagesTests(BrowserFixture fixture)
 
         await page.WaitForInteractiveAsync();
         await page.GetByTestId("start-silence").ClickAsync();
+        await page.GetByTestId("confirm-start-silence").ClickAsync();
 
         // Session 2 saw the first click leave the page unchanged now and then in the full suite. Cause found in
         // session 3: two overlapping reloads of the page (its own after the start, and a live one for a change
@@ -128,6 +132,7 @@ public sealed partial class RevisionPagesTests(BrowserFixture fixture)
         {
             Console.WriteLine($"silence start: first click left the page unchanged; page says: {await page.Locator("main").InnerTextAsync()}");
             await page.GetByTestId("start-silence").ClickAsync();
+            await page.GetByTestId("confirm-start-silence").ClickAsync();
             await Expect(status).ToContainTextAsync("Silence procedure running", new() { Timeout = 30_000 });
         }
         var left = page.GetByTestId("time-left");
@@ -149,6 +154,8 @@ public sealed partial class RevisionPagesTests(BrowserFixture fixture)
 
         await page.GetByTestId("break-note").FillAsync("France objects to OP1 as drafted.");
         await page.GetByTestId("break-silence").ClickAsync();
+        await Expect(page.GetByTestId("silence-status")).ToContainTextAsync("running"); // nothing broken before the confirmation
+        await page.GetByTestId("confirm-break-silence").ClickAsync();
 
         var status = page.GetByTestId("silence-status");
         await Expect(status).ToContainTextAsync("Silence broken");

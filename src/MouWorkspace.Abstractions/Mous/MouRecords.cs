@@ -83,7 +83,9 @@ public sealed record PositionsView(
     [property: Id(0)] int Revision,
     [property: Id(1)] string Hash,
     [property: Id(2)] IReadOnlyList<PositionEntry> Positions,
-    [property: Id(3)] ConsensusState Consensus);
+    [property: Id(3)] ConsensusState Consensus,
+    // Every position given on the revision, oldest first: a changed position replaces nothing on record.
+    [property: Id(4)] IReadOnlyList<PositionEntry>? History = null);
 
 public static class MouStatus
 {

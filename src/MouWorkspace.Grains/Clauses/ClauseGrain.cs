@@ -163,6 +163,13 @@ public sealed partial class ClauseGrain(
     {
         if (!S.Exists)
             return Outcome<Proposal>.Fail(Failure.NotFound, "no such clause");
+        if (text == S.Current.Text)
+            return Outcome<Proposal>.Fail(Failure.Invalid, "text: the proposed wording is the current text; a proposal must change something");
+        // The same wording proposed again for the same sponsor on the same version (a second click, a retried call) is
+        // the proposal already made.
+        if (S.Proposals.FirstOrDefault(p => p.Status == "open" && p.Text == text && p.OnBehalfOf == onBehalfOf && p.BaseVersion == S.Current.Version)
+            is { } same)
+            return Outcome<Proposal>.Success(same);
         var proposal = new Proposal(Ids.New(), text, by.MemberState, onBehalfOf, by.Name, clock.GetUtcNow(), "open", S.Current.Version);
         S.Proposals.Add(proposal);
         await state.WriteOrRollBackAsync(() => S.Proposals.RemoveAt(S.Proposals.Count - 1), DeactivateOnIdle);

@@ -181,7 +181,7 @@ public sealed partial class MouGrain(
     {
         var latest = record.Positions.GroupBy(p => p.MemberState).Select(g => g.Last()).OrderBy(p => p.MemberState, StringComparer.Ordinal).ToArray();
         var consensus = Consensus.Compute(S.Parties, latest.ToDictionary(p => p.MemberState, p => p.Position), S.AdoptedBySilence.Contains(record.Info.Number));
-        return new PositionsView(record.Info.Number, record.Info.Hash, latest, consensus);
+        return new PositionsView(record.Info.Number, record.Info.Hash, latest, consensus, record.Positions.ToArray());
     }
 
     private RevisionRecord? Revision(int number) => number >= 1 && number <= S.Revisions.Count ? S.Revisions[number - 1] : null;

@@ -44,4 +44,6 @@ public sealed record PositionResponse(string MemberState, string Position, strin
         new(p.MemberState, p.Position.ToString().ToLowerInvariant(), p.Note, p.By, p.At);
 }
 
-public sealed record PositionsResponse(int Revision, string Hash, IReadOnlyList<PositionResponse> Positions, string Consensus);
+/// <summary><c>positions</c>: each party's latest; <c>history</c>: every position given, oldest first (a change replaces nothing).</summary>
+public sealed record PositionsResponse(int Revision, string Hash, IReadOnlyList<PositionResponse> Positions, string Consensus,
+    IReadOnlyList<PositionResponse> History);

@@ -94,7 +94,8 @@ public static class RevisionEndpoints
         if (positions is null)
             return Problems.NotFound($"there is no revision {number} of this MOU");
         return TypedResults.Ok(new PositionsResponse(positions.Revision, positions.Hash,
-            positions.Positions.Select(PositionResponse.From).ToArray(), positions.Consensus.ToString().ToLowerInvariant()));
+            positions.Positions.Select(PositionResponse.From).ToArray(), positions.Consensus.ToString().ToLowerInvariant(),
+            (positions.History ?? positions.Positions).Select(PositionResponse.From).ToArray()));
     }
 
     private static List<ClauseSnapshot> Snapshots(RevisionSnapshot revision) =>

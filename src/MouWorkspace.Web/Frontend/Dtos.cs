@@ -34,7 +34,7 @@ public sealed record RevisionDto(int Number, string Label, string Hash, DateTime
 
 public sealed record PositionDto(string MemberState, string Position, string Note, string By, DateTimeOffset At);
 
-public sealed record PositionsDto(int Revision, string Hash, IReadOnlyList<PositionDto> Positions, string Consensus);
+public sealed record PositionsDto(int Revision, string Hash, IReadOnlyList<PositionDto> Positions, string Consensus, IReadOnlyList<PositionDto>? History = null);
 
 public sealed record IdDto(string Id);
 

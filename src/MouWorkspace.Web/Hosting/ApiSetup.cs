@@ -30,7 +30,8 @@ public static class ApiSetup
             k.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
             k.AddServerHeader = false; // no "Server: Kestrel" banner on every answer
         });
-        services.AddSingleton<IAuditStore, AppendBlobAuditStore>();
+        services.AddSingleton<IAuditStore>(sp => new AppendBlobAuditStore(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(),
+            builder.Configuration.GetValue("Audit:MaxBlocksPerSegment", AppendBlobAuditStore.DefaultMaxBlocksPerSegment)));
         services.AddSingleton<ICommentStore, TableCommentStore>();
         services.AddSingleton<ExportSnapshot>();
         services.AddSingleton<ExportArchive>();

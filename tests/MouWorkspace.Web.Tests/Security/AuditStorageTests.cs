@@ -22,6 +22,36 @@ public sealed class AuditStorageTests(AzuriteFixture azurite, ITestOutputHelper 
     private static string NewScope() => "test-" + Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
+    public async Task A_log_longer_than_one_append_blob_continues_in_segments_and_verifies_as_one_chain()
+    {
+        // An append blob takes 50,000 blocks; the same mechanism with 3 per segment.
+        await using var app = new MouApp(azurite.ConnectionString, settings: new Dictionary<string, string> { ["Audit:MaxBlocksPerSegment"] = "3" });
+        _ = app.Server;
+        var scope = NewScope();
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        for (var i = 0; i < 10; i++)
+            await grains.GetGrain<IAuditLogGrain>(scope).AppendAsync(Entry(i));
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("audit");
+        var segments = new List<string>();
+        await foreach (var item in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, scope + ".", default))
+            segments.Add(item.Name);
+        output.WriteLine("segments: " + string.Join(", ", segments));
+        Assert.Contains($"{scope}.jsonl", segments);
+        Assert.Contains($"{scope}.3.jsonl", segments);
+        foreach (var name in segments)
+            Assert.True((await container.GetAppendBlobClient(name).GetPropertiesAsync()).Value.BlobCommittedBlockCount <= 3, name);
+
+        // After reactivation (a restart) the log goes on in the last segment, and the chain runs across all of them.
+        await grains.GetGrain<IAuditLogGrain>(scope).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var next = await grains.GetGrain<IAuditLogGrain>(scope).AppendAsync(Entry(10));
+        Assert.Equal(11, next.Sequence);
+        var verification = await grains.GetGrain<IAuditLogGrain>(scope).VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(11, verification.Count);
+        Assert.Equal(11, (await grains.GetGrain<IAuditLogGrain>(scope).ReadAsync()).Count);
+    }
+
+    [Fact]
     public async Task Concurrent_records_share_append_blocks_on_Azurite_and_form_one_chain_that_survives_reactivation()
     {
         await using var app = new MouApp(azurite.ConnectionString);
