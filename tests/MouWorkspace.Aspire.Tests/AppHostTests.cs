@@ -16,7 +16,7 @@ namespace MouWorkspace.Aspire.Tests;
 [Trait("Category", "Cluster")]
 public sealed class AppHostTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    [Fact(Timeout = 300_000)]
+    [Fact]
     public async Task The_apphost_runs_the_cluster_and_a_text_written_through_the_front_end_reads_back_from_a_silo()
     {
         Environment.SetEnvironmentVariable("ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");

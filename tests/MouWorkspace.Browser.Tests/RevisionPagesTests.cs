@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MouWorkspace.Browser.Tests.Infrastructure;
+using MouWorkspace.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace MouWorkspace.Browser.Tests;
@@ -114,27 +115,16 @@ public sealed partial class RevisionPagesTests(BrowserFixture fixture)
         var proposed = DateTime.Parse(await page.GetByTestId("silence-deadline").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(proposed >= DateTime.UtcNow.AddHours(72), $"default deadline {proposed:u} is less than 72 h ahead");
 
-        await page.WaitForInteractiveAsync();
+        // The click only once the page has loaded the revision's silence procedure and its form answers (the marker):
+        // a single click must start it.
+        await Expect(page.GetByTestId("revisions-ready")).ToBeAttachedAsync();
         await page.GetByTestId("start-silence").ClickAsync();
         await page.GetByTestId("confirm-start-silence").ClickAsync();
-
-        // Session 2 saw the first click leave the page unchanged now and then in the full suite. Cause found in
-        // session 3: two overlapping reloads of the page (its own after the start, and a live one for a change
-        // arriving late from the hub) and the older one finishing last, putting back "no silence procedure".
-        // The page now shows only the load begun last. The second click stays as a diagnostic: if the line below
-        // ever appears in CI output again, the cause was something else.
-        var status = page.GetByTestId("silence-status");
-        try
-        {
-            await Expect(status).ToContainTextAsync("Silence procedure running", new() { Timeout = 15_000 });
-        }
-        catch (PlaywrightException)
-        {
-            Console.WriteLine($"silence start: first click left the page unchanged; page says: {await page.Locator("main").InnerTextAsync()}");
-            await page.GetByTestId("start-silence").ClickAsync();
-            await page.GetByTestId("confirm-start-silence").ClickAsync();
-            await Expect(status).ToContainTextAsync("Silence procedure running", new() { Timeout = 30_000 });
-        }
+        await Expect(page.GetByTestId("silence-status")).ToContainTextAsync("Silence procedure running");
+        // Stored, not only shown: the API has the procedure, with the deadline the form proposed.
+        var stored = await (await (await fixture.App.ClientAsync("Observer", "NPL")).GetAsync($"/api/mous/{mouId}/revisions/1/silence")).JsonAsync(System.Net.HttpStatusCode.OK);
+        Assert.Equal("running", stored.GetProperty("status").GetString());
+        Assert.Equal(new DateTimeOffset(DateTime.SpecifyKind(proposed, DateTimeKind.Utc)), stored.GetProperty("deadline").GetDateTimeOffset());
         var left = page.GetByTestId("time-left");
         await Expect(left).ToHaveTextAsync(new Regex(@"^3 d \d+ h \d+ min \d+ s left$"));
         var first = await left.TextContentAsync();

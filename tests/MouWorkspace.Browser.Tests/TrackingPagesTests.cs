@@ -155,7 +155,10 @@ public sealed class TrackingPagesTests(BrowserFixture fixture)
         await Expect(history.First).ToBeVisibleAsync();
         var before = await history.CountAsync();
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        // A date other than the form's default (today), so that the test shows the one filled in is the one stored.
+        var on = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var today = on.ToString("yyyy-MM-dd");
+        await Expect(page.GetByTestId("status-on")).Not.ToHaveValueAsync(today);
         await page.GetByTestId("new-status").SelectOptionAsync("completed");
         await page.GetByTestId("status-on").FillAsync(today);
         await page.GetByTestId("status-note").FillAsync("Welfare officers appointed in every mission.");
@@ -165,6 +168,12 @@ public sealed class TrackingPagesTests(BrowserFixture fixture)
         await Expect(history.Last).ToContainTextAsync($"{today}: completed — Welfare officers appointed in every mission.");
         await Expect(history.Last).ToContainTextAsync("DPKO Legal Officer");
         await page.ShotAsync(fixture, "reform-item");
+        // Stored, not only shown: the API's history ends with the change as filled in.
+        var stored = await (await (await fixture.App.ClientAsync("Observer", "NPL")).GetAsync("/api/reform-items/un-welfare-recreation")).JsonAsync(HttpStatusCode.OK);
+        var last = stored.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal(("completed", today, "Welfare officers appointed in every mission."),
+            (last.GetProperty("status").GetString(), last.GetProperty("on").GetString(), last.GetProperty("note").GetString()));
+        Assert.Equal("completed", stored.GetProperty("status").GetString());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the board" }).ClickAsync();
         await page.WaitForInteractiveAsync();

@@ -16,7 +16,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
     private const int Clients = 8;
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(20);
 
-    [Fact(Timeout = 300_000)]
+    [Fact]
     public async Task Every_acknowledged_write_survives_a_kill_9_of_the_app()
     {
         var data = Directory.CreateTempSubdirectory("mou-durable-app-").FullName;
@@ -33,7 +33,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         Directory.Delete(data, recursive: true);
     }
 
-    [Fact(Timeout = 300_000)]
+    [Fact]
     public async Task Every_acknowledged_write_survives_a_kill_9_of_Azurite()
     {
         var data = Directory.CreateTempSubdirectory("mou-durable-azurite-").FullName;
@@ -53,7 +53,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         Directory.Delete(data, recursive: true);
     }
 
-    [Theory(Timeout = 300_000)]
+    [Theory]
     [InlineData(15, "SIGTERM")]
     [InlineData(2, "SIGINT")]
     public async Task A_signal_to_the_process_group_stops_app_and_Azurite_within_seconds(int signal, string name)

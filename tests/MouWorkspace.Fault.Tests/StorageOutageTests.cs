@@ -18,7 +18,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RequestLimit = TimeSpan.FromSeconds(20);
 
-    [Fact(Timeout = 240_000)]
+    [Fact]
     public async Task With_storage_down_for_10_seconds_the_api_answers_503_recovers_and_loses_nothing_acknowledged()
     {
         var storage = Directory.CreateTempSubdirectory("mou-outage-storage-").FullName;

@@ -61,6 +61,8 @@ public sealed partial class MouGrain(
                 .InitializeAsync(new InitClause(Id, entries[i].Id, entries[i].Number, clauses[i].Heading, clauses[i].Text, "imported", clauses[i].By))));
             if (created.FirstOrDefault(c => !c.Ok) is { } failed)
                 return Outcome<MouInfo>.Fail(failed.Failure, failed.Message ?? "a clause could not be created");
+            if (batch[0] == 0)
+                await ((Testing.TestPoints?)ServiceProvider.GetService(typeof(Testing.TestPoints)) ?? Testing.TestPoints.Inert).ReachedAsync(Testing.TestPoints.Import);
         }
         S.Clauses = entries;
         S.Title = command.Title;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using MouWorkspace.Grains.Testing;
 
 namespace MouWorkspace.Web.Documents;
 
@@ -10,7 +11,7 @@ namespace MouWorkspace.Web.Documents;
 /// organization) with its SHA-256, and the same bytes are returned every time it is asked for again.
 /// A single Put Blob is atomic, so a crash mid-upload never leaves a half-written record to serve.
 /// </summary>
-public sealed class ExportArchive(BlobServiceClient blobs)
+public sealed class ExportArchive(BlobServiceClient blobs, TestPoints points)
 {
     public sealed record Archived(byte[] Content, string Sha256, bool Created);
 
@@ -26,7 +27,8 @@ public sealed class ExportArchive(BlobServiceClient blobs)
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         try
         {
-            await blob.UploadAsync(new BinaryData(content), new BlobUploadOptions
+            await using Stream bytes = points.Active ? new HoldingStream(content, () => points.ReachedAsync(TestPoints.ExportArchive)) : new MemoryStream(content, writable: false);
+            await blob.UploadAsync(bytes, new BlobUploadOptions
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 Metadata = new Dictionary<string, string> { ["sha256"] = hash },
@@ -56,6 +58,57 @@ public sealed class ExportArchive(BlobServiceClient blobs)
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Test-only (<see cref="TestPoints.ExportArchive"/>): the archive's bytes as the upload reads them, holding once
+    /// half of them are read, so that a crash test's kill lands in the middle of the Put Blob.
+    /// </summary>
+    private sealed class HoldingStream(byte[] content, Func<Task> hold) : Stream
+    {
+        private readonly MemoryStream inner = new(content, writable: false);
+        private bool held;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var half = content.Length / 2;
+            if (!held && inner.Position >= half)
+            {
+                held = true;
+                await hold();
+            }
+            if (!held)
+                buffer = buffer[..(int)Math.Min(buffer.Length, half - inner.Position)];
+            return await inner.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 

@@ -35,6 +35,16 @@ public static class ApiSetup
         services.AddSingleton<ICommentStore, TableCommentStore>();
         services.AddSingleton<ExportSnapshot>();
         services.AddSingleton<ExportArchive>();
+        // Test-only crash points (see TestPoints): inert unless Testing:MarkerDir is set.
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            return new MouWorkspace.Grains.Testing.TestPoints(config["Testing:MarkerDir"], new Dictionary<string, int>
+            {
+                [MouWorkspace.Grains.Testing.TestPoints.ExportArchive] = config.GetValue("Testing:ExportArchiveDelayMs", 0),
+                [MouWorkspace.Grains.Testing.TestPoints.Import] = config.GetValue("Testing:ImportDelayMs", 0),
+            });
+        });
         services.AddSingleton(sp => new AuditedReads(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.AddMouHardening();
     }

@@ -5,7 +5,8 @@ namespace MouWorkspace.Documents.Tests;
 
 /// <summary>
 /// The OASIS Akoma Ntoso 3.0 schema, read from the shared folder next to the repository (never copied into it).
-/// <see cref="Load"/> returns null when it is absent; the tests then say plainly that they skipped.
+/// A missing schema fails the test that needs it (<see cref="Require"/>): CI always has ../shared beside the clone,
+/// and a test that returned early without validating would pass while proving nothing.
 /// </summary>
 public static class AkomaNtosoSchema
 {
@@ -40,7 +41,11 @@ public static class AkomaNtosoSchema
         </xs:schema>
         """;
 
-    public static XmlSchemaSet? Load() => Schemas.Value;
+    /// <summary>The compiled schema; fails the calling test, naming where it looked, when the schema is absent.</summary>
+    public static XmlSchemaSet Require() => Schemas.Value ?? throw new Xunit.Sdk.XunitException(
+        "the Akoma Ntoso schema is missing: expected shared/schemas/akomantoso30.xsd in a folder above " +
+        $"{AppContext.BaseDirectory} (../shared beside the clone), or a file named by AKN_SCHEMA " +
+        $"(now '{Environment.GetEnvironmentVariable("AKN_SCHEMA")}'). These tests validate against it and cannot pass without it.");
 
     private static XmlSchemaSet? LoadSet()
     {

@@ -80,6 +80,7 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
     {
         var settings = new Dictionary<string, string> { ["Seed:Demo"] = "true" };
         string serviceId;
+        string[] seeded;
         await using (var first = new MouApp(azurite.ConnectionString, settings: settings))
         {
             serviceId = first.ServiceId;
@@ -89,13 +90,49 @@ public sealed class PersistenceTests(AzuriteFixture azurite)
             Assert.Contains("FRA", mou.GetProperty("parties").EnumerateArray().Select(p => p.GetString()));
             var osce = await WaitForAsync(await first.ClientAsync("Observer", "AUT", "osce"), "/api/mous/osce-code", clauses: 3);
             Assert.Equal("osce", osce.GetProperty("organization").GetString());
+            seeded = await SeededAsync(first);
         }
+        // What seeding made: texts in every organization, with their revisions and comments.
+        foreach (var organization in new[] { "un", "nato", "osce" })
+            Assert.Contains(seeded, line => line.StartsWith(organization + "/", StringComparison.Ordinal));
+        Assert.Contains(seeded, line => !line.EndsWith(" 0 comments", StringComparison.Ordinal));
+        Assert.Contains(seeded, line => !line.Contains(" 0 revisions", StringComparison.Ordinal));
 
+        // The second start of the same service finds the data and adds nothing: the same texts, revisions and comments.
         await using var second = new MouApp(azurite.ConnectionString, serviceId, settings);
-        var again = await second.ClientAsync("Observer", "NPL");
-        await Task.Delay(1000);
-        var list = await (await again.GetAsync("/api/mous?organization=un")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(1, list.GetArrayLength());
+        Assert.Equal(seeded, await SeededAsync(second));
+    }
+
+    /// <summary>
+    /// Once the app is ready (its /health waits for the seeding to finish), every MOU of every organization with its
+    /// number of clauses, revisions and comments, one line each, as the organization's secretariat sees them.
+    /// </summary>
+    private static async Task<string[]> SeededAsync(MouApp app)
+    {
+        var health = app.CreateClient();
+        for (var attempt = 0; (await health.GetAsync("/health")).StatusCode != HttpStatusCode.OK; attempt++)
+        {
+            Assert.True(attempt < 600, "the app was not ready within 2 minutes");
+            await Task.Delay(200);
+        }
+        var lines = new List<string>();
+        foreach (var organization in new[] { "un", "nato", "osce" })
+        {
+            var secretariat = await app.ClientAsync("Secretariat", organization: organization);
+            var list = await (await secretariat.GetAsync($"/api/mous?organization={organization}")).JsonAsync(HttpStatusCode.OK);
+            foreach (var id in list.EnumerateArray().Select(m => m.GetProperty("id").GetString()!))
+            {
+                var mou = await (await secretariat.GetAsync($"/api/mous/{id}")).JsonAsync(HttpStatusCode.OK);
+                var comments = 0;
+                foreach (var clause in mou.GetProperty("clauses").EnumerateArray())
+                    comments += (await (await secretariat.GetAsync($"/api/mous/{id}/clauses/{clause.GetProperty("id").GetString()}/comments"))
+                        .JsonAsync(HttpStatusCode.OK)).GetArrayLength();
+                lines.Add($"{organization}/{id}: {mou.GetProperty("clauses").GetArrayLength()} clauses, " +
+                    $"{mou.GetProperty("revisions").GetArrayLength()} revisions, {comments} comments");
+            }
+        }
+        lines.Sort(StringComparer.Ordinal);
+        return [.. lines];
     }
 
     private static async Task<System.Text.Json.JsonElement> WaitForAsync(HttpClient client, string path, int clauses = 9)

@@ -56,13 +56,23 @@ public sealed class TrackingSilenceTests(ApiFixture fixture)
         var sec = await app.ClientAsync("Secretariat");
         var quiet = await sec.PublishedMouAsync();
         var contested = await sec.PublishedMouAsync();
-        await (await sec.PostAsJsonAsync($"/api/mous/{quiet}/revisions/1/silence", new { deadline = In(TimeSpan.FromSeconds(3)) })).JsonAsync(HttpStatusCode.Created);
-        await (await sec.PostAsJsonAsync($"/api/mous/{contested}/revisions/1/silence", new { deadline = In(TimeSpan.FromSeconds(3)) })).JsonAsync(HttpStatusCode.Created);
+        var quietDeadline = (await (await sec.PostAsJsonAsync($"/api/mous/{quiet}/revisions/1/silence", new { deadline = In(TimeSpan.FromSeconds(3)) }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("deadline").GetDateTimeOffset();
+        var contestedDeadline = (await (await sec.PostAsJsonAsync($"/api/mous/{contested}/revisions/1/silence", new { deadline = In(TimeSpan.FromSeconds(3)) }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("deadline").GetDateTimeOffset();
         var ind = await app.ClientAsync("Delegate", "IND", name: "Delegate of India");
         await (await ind.PostAsJsonAsync($"/api/mous/{contested}/revisions/1/positions", new { memberState = "IND", position = "object", note = "Capital must review OP2." })).JsonAsync(HttpStatusCode.Created);
 
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var adopted = await (await sec.GetAsync($"/api/mous/{quiet}/revisions/1/silence")).JsonAsync(HttpStatusCode.OK);
+        // Until the quiet procedure has ended (its deadline fired) and both deadlines are past, with a generous bound.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        System.Text.Json.JsonElement adopted;
+        while ((adopted = await (await sec.GetAsync($"/api/mous/{quiet}/revisions/1/silence")).JsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString() == "running"
+               || DateTimeOffset.UtcNow <= contestedDeadline)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the quiet silence procedure was still running 60 s after it started");
+            await Task.Delay(100);
+        }
+        Console.WriteLine($"silence ended {(DateTimeOffset.UtcNow - quietDeadline).TotalMilliseconds:F0} ms after its deadline was seen");
         Assert.Equal("adopted", adopted.GetProperty("status").GetString());
         Assert.Equal("adopted", (await PositionsAsync(sec, quiet)).GetProperty("consensus").GetString());
         var broken = await (await sec.GetAsync($"/api/mous/{contested}/revisions/1/silence")).JsonAsync(HttpStatusCode.OK);

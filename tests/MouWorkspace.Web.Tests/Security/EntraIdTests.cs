@@ -20,7 +20,9 @@ public sealed class EntraIdTests(AzuriteFixture azurite)
 {
     private const string TenantId = "7d3c8a5e-2f4b-4c1d-9e8f-0a1b2c3d4e5f";
     private const string ClientId = "3f2e1d0c-9b8a-4765-8432-10fedcba9876";
-    private static readonly string Issuer = $"https://login.microsoftonline.com/{TenantId}/v2.0";
+    // Written out, not derived from TenantId: Entra ID's v2.0 issuer for this tenant, as its tokens carry it.
+    private const string Issuer = "https://login.microsoftonline.com/7d3c8a5e-2f4b-4c1d-9e8f-0a1b2c3d4e5f/v2.0";
+    private const string OtherTenantId = "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b";
     private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "test-key" };
 
     private MouApp EntraApp() => new(azurite.ConnectionString,
@@ -43,8 +45,10 @@ public sealed class EntraIdTests(AzuriteFixture azurite)
             {
                 o.Configuration = configuration;
                 o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+                // The key, the metadata above and the issuer (which Microsoft.Identity.Web would check against the tenant's
+                // metadata, fetched from the internet) stand in for Entra ID, written out from the tenant id. The valid
+                // audiences are the app's own, derived by Microsoft.Identity.Web from AzureAd:ClientId.
                 o.TokenValidationParameters.ValidIssuer = Issuer;
-                o.TokenValidationParameters.ValidAudiences = [ClientId, $"api://{ClientId}"];
                 o.TokenValidationParameters.IssuerSigningKey = Key;
             });
             services.PostConfigure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(
@@ -55,14 +59,15 @@ public sealed class EntraIdTests(AzuriteFixture azurite)
                 });
         });
 
-    private static string EntraToken(string objectId, string name, string[] roles, string audience = ClientId, SecurityKey? key = null, Dictionary<string, object>? extra = null)
+    private static string EntraToken(string objectId, string name, string[] roles, string audience = ClientId, SecurityKey? key = null, Dictionary<string, object>? extra = null,
+        string issuer = Issuer, string tenant = TenantId)
     {
-        var claims = new Dictionary<string, object> { ["oid"] = objectId, ["sub"] = "pairwise-" + objectId, ["tid"] = TenantId, ["name"] = name, ["ver"] = "2.0" };
+        var claims = new Dictionary<string, object> { ["oid"] = objectId, ["sub"] = "pairwise-" + objectId, ["tid"] = tenant, ["name"] = name, ["ver"] = "2.0" };
         if (roles.Length > 0)
             claims["roles"] = roles;
         foreach (var (k, v) in extra ?? [])
             claims[k] = v;
-        return TestTokens.Mint(Issuer, audience, key ?? Key, null, claims);
+        return TestTokens.Mint(issuer, audience, key ?? Key, null, claims);
     }
 
     private static HttpClient With(HttpClient client, string token)
@@ -108,11 +113,19 @@ public sealed class EntraIdTests(AzuriteFixture azurite)
         [
             EntraToken(id, "x", ["Secretariat"], key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-key" }),
             EntraToken(id, "x", ["Secretariat"], audience: "api://another-app"),
+            EntraToken(id, "x", ["Secretariat"], audience: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f2a3b4c5d"),
+            EntraToken(id, "x", ["Secretariat"], audience: "api://9a8b7c6d-5e4f-4a3b-8c2d-1e0f2a3b4c5d"),
+            // Another tenant's token for this app (its issuer and tid), and one claiming this tenant from another's issuer.
+            EntraToken(id, "x", ["Secretariat"], issuer: "https://login.microsoftonline.com/0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b/v2.0", tenant: OtherTenantId),
+            EntraToken(id, "x", ["Secretariat"], issuer: "https://login.microsoftonline.com/0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b/v2.0"),
+            EntraToken(id, "x", ["Secretariat"], issuer: "https://login.example.com/7d3c8a5e-2f4b-4c1d-9e8f-0a1b2c3d4e5f/v2.0"),
             EntraToken(id, "x", []),
         ];
-        foreach (var token in refused)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await With(app.CreateClient(), token).GetAsync("/api/mous?organization=un")).StatusCode);
-        var accepted = EntraToken(id, "x", ["Observer"], extra: new() { ["organization"] = "un" });
+        for (var i = 0; i < refused.Length; i++)
+            Assert.True(HttpStatusCode.Unauthorized == (await With(app.CreateClient(), refused[i]).GetAsync("/api/mous?organization=un")).StatusCode,
+                $"refused token {i} was not refused");
+        // The audience Entra ID v2.0 access tokens carry for this app registration, written out: its client id.
+        var accepted = EntraToken(id, "x", ["Observer"], audience: "3f2e1d0c-9b8a-4765-8432-10fedcba9876", extra: new() { ["organization"] = "un" });
         Assert.Equal(HttpStatusCode.OK, (await With(app.CreateClient(), accepted).GetAsync("/api/mous?organization=un")).StatusCode);
     }
 

@@ -6,7 +6,7 @@ namespace MouWorkspace.Web.Tests.Storage;
 [Collection("azurite")]
 public sealed class AzuriteFixtureTests(AzuriteFixture azurite)
 {
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public async Task Shared_Azurite_answers_through_its_connection_string()
     {
         var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("fixture-" + Guid.NewGuid().ToString("N"));

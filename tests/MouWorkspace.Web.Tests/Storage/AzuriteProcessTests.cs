@@ -136,7 +136,7 @@ public sealed class AzuriteProcessTests(ITestOutputHelper output)
         }
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact]
     public async Task A_failing_npm_ci_is_reported_clearly()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
