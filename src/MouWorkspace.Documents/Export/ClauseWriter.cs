@@ -9,13 +9,20 @@ namespace MouWorkspace.Documents.Export;
 /// Writes a clause as an optional heading paragraph and a clause paragraph "OP3 bis⇥text", with
 /// tracked changes (w:ins / w:del) and comment ranges placed inside the text.
 /// </summary>
-internal sealed class ClauseWriter(RunFactory runs)
+internal sealed class ClauseWriter(RunFactory documentRuns, TranslationNotes? translation = null)
 {
     private const string UnknownAuthor = "MouWorkspace";
     private int _revisionId;
+    private readonly RunFactory _document = documentRuns;
+    private RunFactory runs = documentRuns;
 
     public IEnumerable<Paragraph> Write(ClauseView clause, IReadOnlyList<PlannedComment> comments)
     {
+        var mark = translation?.Clauses.GetValueOrDefault(clause.Id);
+        // An untranslated clause is the original's text: its paragraphs take the original's direction and language.
+        runs = mark?.Mark == TranslationMark.Untranslated
+            ? new RunFactory(ExportLanguage.For(translation!.OriginalLanguage), explicitLanguage: true)
+            : _document;
         if (!string.IsNullOrWhiteSpace(clause.Heading))
         {
             var heading = NewParagraph("Heading1", clause);
@@ -26,6 +33,11 @@ internal sealed class ClauseWriter(RunFactory runs)
         var paragraph = NewParagraph(StyleSheet.Clause, clause);
         // The visible label is our clause number verbatim ("OP3 bis"): Word list numbering cannot spell Latin suffixes.
         AppendWrapped(paragraph, WholeOp(clause), clause.Number + "\t", clause.Author, clause.At, bold: true);
+        if (mark is not null)
+        {
+            // The note is the exporter's, not the clause's: its own styled run, never inside a tracked change or a comment range.
+            paragraph.Append(runs.Latin(TranslationNote.ForClause(mark, translation!.OriginalLanguage) + " ", RunFactory.NoteStyle));
+        }
         AppendBody(paragraph, clause, comments);
         yield return paragraph;
     }

@@ -3,7 +3,8 @@ using MouWorkspace.Documents.Model;
 namespace MouWorkspace.Documents.Export;
 
 /// <summary>Where one comment sits: its Word id, its range in the clause's anchor text, its parent's Word id.</summary>
-internal sealed record PlannedComment(int WordId, ExportComment Comment, string ClauseId, int Start, int End, int? ParentWordId);
+/// <param name="Done">The thread's state (its root's Resolved), shared by the root and every reply.</param>
+internal sealed record PlannedComment(int WordId, ExportComment Comment, string ClauseId, int Start, int End, int? ParentWordId, bool Done);
 
 /// <summary>
 /// Resolves each comment's anchor before any XML is written: the first occurrence of its quote in the
@@ -29,7 +30,7 @@ internal static class CommentPlan
             wordIds[comment.Id] = planned.Count;
             var root = Root(comment, byId);
             var (start, end) = Range(root.ClauseId == comment.ClauseId ? root : comment, text);
-            planned.Add(new PlannedComment(planned.Count, comment, comment.ClauseId, start, end, null));
+            planned.Add(new PlannedComment(planned.Count, comment, comment.ClauseId, start, end, null, root.Resolved));
         }
         // Parents resolved after all ids are known, so a reply listed before its parent still links.
         return planned.Select(p => p.Comment.ReplyTo is { } parent && wordIds.TryGetValue(parent, out var parentId) && parentId != p.WordId

@@ -39,7 +39,8 @@ internal static class CommentsWriter
             }
             comments.Append(comment);
 
-            var ex = new W15.CommentEx { ParaId = ParaId(item.WordId), Done = false };
+            // w15:done marks a resolved thread; Word reads it from each comment of the thread, so replies carry it too.
+            var ex = new W15.CommentEx { ParaId = ParaId(item.WordId), Done = item.Done };
             if (item.ParentWordId is { } parent)
                 ex.ParaIdParent = ParaId(parent);
             extended.Append(ex);

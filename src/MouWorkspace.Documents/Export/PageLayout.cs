@@ -30,9 +30,13 @@ internal static class PageLayout
 
     private static Paragraph PageXOfY(RunFactory runs)
     {
-        var paragraph = TitleBlock.Line("Footer", "Page ", runs);
+        // The footer's words are English in every language: an English (left-to-right) paragraph even in a right-to-left
+        // document. As a bidi paragraph LibreOffice laid the fields out apart from the words ("1 Page 1 of"), isolates or not.
+        var ltr = runs.Language.RightToLeft ? new RunFactory(ExportLanguage.For("en"), explicitLanguage: true) : runs;
+        var paragraph = TitleBlock.Line("Footer", string.Empty, ltr);
+        paragraph.Append(ltr.Runs("Page "));
         paragraph.Append(Field("PAGE", "1"));
-        paragraph.Append(runs.Runs(" of "));
+        paragraph.Append(ltr.Runs(" of "));
         paragraph.Append(Field("NUMPAGES", "1"));
         return paragraph;
     }

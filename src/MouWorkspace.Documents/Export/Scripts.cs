@@ -59,6 +59,26 @@ internal static class Scripts
             yield return (text[start..index], current == Direction.Rtl);
     }
 
+    /// <summary>
+    /// The stretch of a left-to-right segment from its first to its last letter or digit ([start, end)); the whole
+    /// segment when it has neither. Leading and trailing spaces, tabs and punctuation fall outside.
+    /// </summary>
+    public static (int Start, int End) LtrCore(string segment)
+    {
+        int start = -1, end = -1, index = 0;
+        foreach (var rune in segment.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                if (start < 0)
+                    start = index;
+                end = index + rune.Utf16SequenceLength;
+            }
+            index += rune.Utf16SequenceLength;
+        }
+        return start < 0 ? (0, segment.Length) : (start, end);
+    }
+
     /// <summary>Drops what XML 1.0 cannot carry (validated upstream; never crash here on a slip).</summary>
     public static string XmlSafe(string text)
     {

@@ -45,6 +45,10 @@ internal static class StyleSheet
         styles.Append(new Style(new StyleName { Val = "annotation reference" }, new BasedOn { Val = "DefaultParagraphFont" },
             new StyleRunProperties(new FontSize { Val = "16" }))
         { Type = StyleValues.Character, StyleId = "CommentReference" });
+        // The exporter's own notes in a language version ("[Not yet translated — English original]"): italic, grey.
+        styles.Append(new Style(new StyleName { Val = "MOU translation note" }, new BasedOn { Val = "DefaultParagraphFont" },
+            new StyleRunProperties(new Italic(), new ItalicComplexScript(), new Color { Val = "595959" }))
+        { Type = StyleValues.Character, StyleId = RunFactory.NoteStyle });
         styles.Append(new Style(new StyleName { Val = "Default Paragraph Font" }, new UIPriority { Val = 1 })
         { Type = StyleValues.Character, StyleId = "DefaultParagraphFont", Default = true });
         styles.Append(new Style(

@@ -9,7 +9,7 @@ internal static class TitleBlock
 {
     public const string AdvanceUnedited = "Advance unedited version";
 
-    public static IEnumerable<Paragraph> Build(ExportDocument document, RunFactory runs)
+    public static IEnumerable<Paragraph> Build(ExportDocument document, RunFactory runs, int clauses)
     {
         yield return Line(StyleSheet.TitleBlock, document.Organization, runs);
         yield return Line("Title", document.Title, runs);
@@ -19,6 +19,12 @@ internal static class TitleBlock
         yield return Line(StyleSheet.TitleBlock, FormatDate(document.Date), runs);
         if (document.AdvanceUnedited)
             yield return Line(StyleSheet.TitleBlock, AdvanceUnedited, runs);
+        if (TranslationNote.Summary(document.Translation, clauses) is { } note)
+        {
+            var line = Line(StyleSheet.TitleBlock, string.Empty, runs);
+            line.Append(runs.Latin(note, RunFactory.NoteStyle));
+            yield return line;
+        }
     }
 
     /// <summary>"Rev.2", or "Draft" for the current drafts, which have no symbol yet.</summary>

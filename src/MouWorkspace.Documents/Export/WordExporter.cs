@@ -32,8 +32,8 @@ public static class WordExporter
             var byClause = comments.ToLookup(c => c.ClauseId, StringComparer.Ordinal);
 
             var body = new Body();
-            body.Append(TitleBlock.Build(document, runs));
-            var writer = new ClauseWriter(runs);
+            body.Append(TitleBlock.Build(document, runs, clauses.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count()));
+            var writer = new ClauseWriter(runs, document.Translation);
             var anchored = new HashSet<string>(StringComparer.Ordinal);
             foreach (var clause in clauses)
             {

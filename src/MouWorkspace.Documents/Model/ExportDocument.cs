@@ -27,7 +27,23 @@ public sealed record ExportDocument(
 
     /// <summary>Positions annex (a table after the text) with the consensus state; none when null.</summary>
     public PositionsAnnex? Annex { get; init; }
+
+    /// <summary>In a language version: the clauses written in the original language or translated from an older draft; none when null.</summary>
+    public TranslationNotes? Translation { get; init; }
 }
+
+public enum TranslationMark { Untranslated, Outdated }
+
+/// <summary>Why one clause of a language version is not an up-to-date translation.</summary>
+/// <param name="TranslatesDraft">For an outdated translation: the original draft it translates.</param>
+/// <param name="OriginalDraft">The original draft the export shows (current, or the one a revision holds).</param>
+public sealed record ClauseTranslation(TranslationMark Mark, int? TranslatesDraft, int OriginalDraft);
+
+/// <summary>
+/// A language version's gaps, by clause id: an untranslated clause is written in <paramref name="OriginalLanguage"/> and
+/// marked, an outdated one is marked with the drafts; the title block counts both.
+/// </summary>
+public sealed record TranslationNotes(string OriginalLanguage, IReadOnlyDictionary<string, ClauseTranslation> Clauses);
 
 /// <param name="Number">"PP1", "OP3 bis": written verbatim as the paragraph's label.</param>
 /// <param name="Heading">Optional; an empty heading writes no heading paragraph.</param>
@@ -55,7 +71,9 @@ public sealed record RedlineClause(
 /// <param name="Author">Shown as the delegation, e.g. "France (FRA)".</param>
 /// <param name="Quote">Words the comment is about; the whole clause is anchored when null or no longer in the text.</param>
 /// <param name="ReplyTo">Id of the parent comment for a reply, else null.</param>
-public sealed record ExportComment(string Id, string ClauseId, string Author, DateTimeOffset At, string Text, string? Quote, string? ReplyTo);
+/// <param name="Resolved">Whether the thread is resolved; a thread's state is its root's (replies follow it).</param>
+public sealed record ExportComment(string Id, string ClauseId, string Author, DateTimeOffset At, string Text, string? Quote, string? ReplyTo,
+    bool Resolved = false);
 
 public sealed record PositionsAnnex(IReadOnlyList<PositionRow> Rows, string Consensus);
 

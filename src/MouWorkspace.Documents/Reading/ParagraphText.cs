@@ -9,7 +9,9 @@ internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnly
 {
     /// <summary>
     /// Accepted: normal and inserted text; rejected: normal and deleted text. Tabs and breaks become
-    /// "\t" and "\n"; field codes, comment marks and drawings carry no text.
+    /// "\t" and "\n"; field codes, comment marks and drawings carry no text. What our export adds around the text is
+    /// markup, not text: the translation notes (runs styled MouTranslationNote) and the isolates U+2066–U+2069 that keep
+    /// Latin runs in order in right-to-left paragraphs (refused in typed text, so never part of a clause).
     /// </summary>
     public static ParagraphText Of(OpenXmlElement paragraph)
     {
@@ -29,11 +31,11 @@ internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnly
                     changes = true;
                     AddAuthor(authors, del.Author?.Value);
                     break;
-                case Text text:
-                    Append(text, text.Text, accepted, rejected);
+                case Text text when !IsExportNote(text):
+                    Append(text, WithoutIsolates(text.Text), accepted, rejected);
                     break;
                 case DeletedText deleted:
-                    rejected.Append(deleted.Text);
+                    rejected.Append(WithoutIsolates(deleted.Text));
                     break;
                 case TabChar or PositionalTab:
                     Append(element, "\t", accepted, rejected);
@@ -48,6 +50,12 @@ internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnly
         }
         return new ParagraphText(accepted.ToString(), rejected.ToString(), authors, changes);
     }
+
+    private static bool IsExportNote(OpenXmlElement text) =>
+        text.Parent is Run { RunProperties.RunStyle.Val.Value: "MouTranslationNote" };
+
+    private static string WithoutIsolates(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') < 0 ? text : string.Concat(text.Where(c => c is < '\u2066' or > '\u2069'));
 
     /// <summary>Whether the paragraph mark itself is tracked as inserted (a paragraph the reviewer added).</summary>
     public static bool MarkInserted(Paragraph paragraph) =>

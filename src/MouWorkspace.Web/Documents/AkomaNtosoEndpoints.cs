@@ -32,6 +32,8 @@ public static class AkomaNtosoEndpoints
             return problem!;
         var languages = await LanguageReads.SettingsAsync(grains, mouId);
         var lang = language?.ToLowerInvariant() ?? languages.Original;
+        if (TranslatedExport.NoVersion(languages, lang) is { } noVersion)
+            return noVersion;
         if (revision is { } n && await access.Grain.GetRevisionAsync(n) is null)
             return Problems.NotFound($"revision: there is no revision {revision} of this MOU");
 

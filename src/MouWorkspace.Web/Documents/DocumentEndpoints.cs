@@ -49,6 +49,8 @@ public static class DocumentEndpoints
         // Default: the MOU's original language. A language version's text comes from Languages/TranslatedExport.cs.
         var languages = await LanguageReads.SettingsAsync(grains, mouId);
         var lang = language?.ToLowerInvariant() ?? languages.Original;
+        if (TranslatedExport.NoVersion(languages, lang) is { } noVersion)
+            return noVersion;
         foreach (var (name, number) in new[] { ("revision", revision), ("base", @base) })
             if (number is { } n && await access.Grain.GetRevisionAsync(n) is null)
                 return Problems.NotFound($"{name}: there is no revision {n} of this MOU");
@@ -57,7 +59,7 @@ public static class DocumentEndpoints
         var translation = TranslationReport.None;
         byte[] content;
         string sha256;
-        if (revision is not null && !withComments && (lang == languages.Original || !languages.Has(lang)))
+        if (revision is not null && !withComments && lang == languages.Original)
         {
             // A published revision (with or without a redline against another) never changes: archive it once. Not so a
             // language version's text of it, which follows its translations: those exports are written every time.

@@ -36,7 +36,10 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
             DateOnly.FromDateTime((target?.Info.PublishedAt ?? clock.GetUtcNow()).UtcDateTime),
             request.AdvanceUnedited,
             request.Language,
-            clauses.Select(c => new ExportClause(c.Id, c.Number, c.Heading, c.Text, KindOf(c.Number))).ToArray());
+            clauses.Select(c => new ExportClause(c.Id, c.Number, c.Heading, c.Text, KindOf(c.Number))).ToArray())
+        {
+            Translation = report.Notes,
+        };
 
         if (request.Base is { } baseNumber && await grain.GetRevisionAsync(baseNumber) is { } baseRevision)
         {
@@ -99,7 +102,7 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
         foreach (var clause in clauses)
         {
             var comments = await source(clause.Id).GetCommentsAsync();
-            all.AddRange(comments.Select(c => new ExportComment(c.Id, clause.Id, Display(c.Author, c.MemberState), c.At, c.Text, c.Quote, c.ReplyTo)));
+            all.AddRange(comments.Select(c => new ExportComment(c.Id, clause.Id, Display(c.Author, c.MemberState), c.At, c.Text, c.Quote, c.ReplyTo, c.Resolved)));
         }
         return all;
     }

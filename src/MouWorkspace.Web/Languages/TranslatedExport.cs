@@ -3,7 +3,9 @@ using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Languages;
 using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Domain.Diffs;
+using MouWorkspace.Documents.Model;
 using MouWorkspace.Domain.Languages;
+using MouWorkspace.Web.Infrastructure;
 
 namespace MouWorkspace.Web.Languages;
 
@@ -12,11 +14,14 @@ namespace MouWorkspace.Web.Languages;
 /// clause's translation; for a revision only a translation of the very draft the revision holds counts, for the current
 /// drafts the latest translation (an outdated one is listed). A clause without a usable translation is written in the
 /// original language and listed as untranslated, so that an incomplete language version is visible, never silent.
-/// A language the MOU has no version in only labels the document (as before language versions existed).
+/// A language the MOU has no version in is refused by the endpoints (<see cref="NoVersion"/>) before any export is made.
 /// </summary>
 public sealed record TranslationReport(bool Translated, IReadOnlyList<string> Untranslated, IReadOnlyList<string> Outdated)
 {
     public static readonly TranslationReport None = new(false, [], []);
+
+    /// <summary>The marks the Word export writes (by clause id), or null when nothing is missing or outdated.</summary>
+    public TranslationNotes? Notes { get; init; }
 
     public bool Complete => Untranslated.Count == 0 && Outdated.Count == 0;
 }
@@ -32,6 +37,7 @@ public static class TranslatedExport
         var reads = await LanguageReads.ReadAllAsync(grains, mouId, originals, lang, settings, forRevision);
         var untranslated = new List<string>();
         var outdated = new List<string>();
+        var marks = new Dictionary<string, ClauseTranslation>(StringComparer.Ordinal);
         var clauses = new List<ClauseText>();
         for (var i = 0; i < originals.Count; i++)
         {
@@ -40,14 +46,34 @@ public static class TranslatedExport
             if (!usable)
             {
                 untranslated.Add(original.Number);
+                marks.TryAdd(original.Id, new ClauseTranslation(TranslationMark.Untranslated, null, read.OriginalVersion));
                 clauses.Add(original);
                 continue;
             }
             if (read.State == TranslationStatus.ToWire(TranslationState.Outdated))
+            {
                 outdated.Add(original.Number);
+                marks.TryAdd(original.Id, new ClauseTranslation(TranslationMark.Outdated, read.TranslatesDraft, read.OriginalVersion));
+            }
             clauses.Add(original with { Heading = read.Heading, Text = read.Text! });
         }
-        return (clauses, new TranslationReport(true, untranslated, outdated));
+        return (clauses, new TranslationReport(true, untranslated, outdated)
+        {
+            Notes = marks.Count == 0 ? null : new TranslationNotes(settings.Original, marks),
+        });
+    }
+
+    /// <summary>
+    /// 404 for an export in a language the MOU has neither as original nor as a language version: writing the original's
+    /// text under another language's name would pass English off as French. Null when the MOU has the language.
+    /// </summary>
+    public static IResult? NoVersion(LanguageSettings settings, string language)
+    {
+        if (settings.Has(language))
+            return null;
+        var name = UnLanguages.Find(language)?.Name ?? language;
+        var versions = UnLanguages.All.Where(l => settings.Has(l.Code)).OrderBy(l => l.Code != settings.Original).Select(l => l.Name);
+        return Problems.NotFound($"this MOU has no {name} version; its versions are {string.Join(", ", versions)}");
     }
 
     /// <summary>The grain whose comments belong to an export in <paramref name="language"/>: the language version's when it has one.</summary>

@@ -31,6 +31,23 @@ internal static class ExternalTools
 
     public static string PdfToText(string pdf) => Run("pdftotext", ["-enc", "UTF-8", pdf, "-"], null);
 
+    /// <summary>
+    /// The PDF's lines as they are seen, left to right: every word's box from <c>pdftotext -bbox</c>, grouped by line and
+    /// ordered by x. pdftotext's own text output reorders right-to-left lines, so it cannot tell whether "1 December 2026"
+    /// was laid out in order; the boxes can. Bidi control characters drawn as empty words are dropped.
+    /// </summary>
+    public static IReadOnlyList<string> PdfVisualLines(string pdf)
+    {
+        var xhtml = System.Xml.Linq.XDocument.Parse(Run("pdftotext", ["-bbox", "-enc", "UTF-8", pdf, "-"], null));
+        var words = xhtml.Descendants().Where(e => e.Name.LocalName == "word")
+            .Select(w => (Text: new string(w.Value.Where(c => c is not (>= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')).ToArray()),
+                X: double.Parse((string)w.Attribute("xMin")!, System.Globalization.CultureInfo.InvariantCulture),
+                Y: double.Parse((string)w.Attribute("yMax")!, System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(w => w.Text.Length > 0).ToList();
+        return words.GroupBy(w => Math.Round(w.Y / 4)).OrderBy(g => g.Key)
+            .Select(g => string.Join(" ", g.OrderBy(w => w.X).Select(w => w.Text))).ToList();
+    }
+
     public static string Pandoc(params string[] args) => Run("pandoc", args, null);
 
     /// <summary>Runs a python-docx script with the system Python, where Debian's python3-docx lives (a pyenv python3 on PATH lacks it).</summary>

@@ -35,6 +35,9 @@ public sealed class AkomaNtosoApiTests(ApiFixture fixture)
     public async Task A_revision_exports_as_akoma_ntoso_that_validates_with_zero_errors_in_every_language()
     {
         var (sec, mou) = await NegotiatedAsync();
+        // Arabic and Chinese exports need those language versions (issue 15.5); untranslated clauses stay in the original.
+        await Languages.ParallelTextsApiTests.AddLanguageAsync(sec, mou, "ar");
+        await Languages.ParallelTextsApiTests.AddLanguageAsync(sec, mou, "zh");
         foreach (var language in new[] { "en", "ar", "zh" })
         {
             var response = await sec.GetAsync($"/api/mous/{mou}/export.akn.xml?revision=1&language={language}");

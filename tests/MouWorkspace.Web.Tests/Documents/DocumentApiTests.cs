@@ -84,9 +84,28 @@ public sealed class DocumentApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_resolved_thread_is_exported_as_done_for_its_root_and_its_reply_and_stays_valid()
+    {
+        var (sec, mou, clauses) = await NegotiatedAsync();
+        var comments = await (await sec.GetAsync($"/api/mous/{mou}/clauses/{clauses[0]}/comments")).JsonAsync(HttpStatusCode.OK);
+        var root = comments.EnumerateArray().Single(c => c.GetProperty("replyTo").ValueKind == System.Text.Json.JsonValueKind.Null).GetProperty("id").GetString();
+        await (await sec.PutAsJsonAsync($"/api/mous/{mou}/clauses/{clauses[0]}/comments/{root}/resolved", new { resolved = true })).JsonAsync(HttpStatusCode.OK);
+
+        var bytes = await (await sec.GetAsync($"/api/mous/{mou}/export.docx?comments=true")).Content.ReadAsByteArrayAsync();
+        AssertValid(bytes);
+        using var document = Open(bytes);
+        var done = document.MainDocumentPart!.WordprocessingCommentsExPart!.CommentsEx!
+            .Elements<DocumentFormat.OpenXml.Office2013.Word.CommentEx>().Select(e => e.Done?.Value).ToArray();
+        Assert.Equal([true, true], done); // was w15:done="false" for every comment (issue 15.8)
+    }
+
+    [Fact]
     public async Task An_arabic_export_is_right_to_left_and_bad_parameters_are_4xx()
     {
         var (sec, mou, _) = await NegotiatedAsync();
+        // An export in Arabic needs an Arabic version (it used to label the English text as Arabic; issue 15.5).
+        await (await sec.GetAsync($"/api/mous/{mou}/export.docx?language=ar")).ProblemAsync(HttpStatusCode.NotFound);
+        await Languages.ParallelTextsApiTests.AddLanguageAsync(sec, mou, "ar");
         var bytes = await (await sec.GetAsync($"/api/mous/{mou}/export.docx?language=ar")).Content.ReadAsByteArrayAsync();
         AssertValid(bytes);
         using (var document = Open(bytes))

@@ -50,7 +50,9 @@ public sealed class TranslatedExportTests(ApiFixture fixture, ITestOutputHelper 
             Assert.NotNull(body.Elements<SectionProperties>().Single().GetFirstChild<BiDi>());
             var clauses = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "MouClause").ToArray();
             Assert.Equal(3, clauses.Length);
-            Assert.All(clauses, p => Assert.NotNull(p.ParagraphProperties!.GetFirstChild<BiDi>()));
+            Assert.All(clauses[..2], p => Assert.NotNull(p.ParagraphProperties!.GetFirstChild<BiDi>()));
+            // The untranslated clause is English: a left-to-right paragraph (laid out right to left it read ",population it serves"; issue 15.5).
+            Assert.Null(clauses[2].ParagraphProperties!.GetFirstChild<BiDi>());
             Assert.Contains(ArabicOp1, clauses[0].InnerText);
             Assert.Contains("[ولايتها القضائية][ولايتها]", clauses[1].InnerText);
             Assert.Contains("Untranslated clause.", clauses[2].InnerText); // written in the original, and said so in the header
@@ -138,5 +140,71 @@ public sealed class TranslatedExportTests(ApiFixture fixture, ITestOutputHelper 
         var schemas = AkomaNtosoSchema.Require();
         var errors = AkomaNtosoSchema.Validate(schemas, bytes);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task An_export_in_a_language_the_mou_has_no_version_in_is_refused_with_the_versions_it_has()
+    {
+        var (sec, mou) = await TranslatedAsync();
+        foreach (var path in new[] { "export.docx?language=fr", "export.docx?revision=1&language=es", "export.akn.xml?language=fr" })
+        {
+            var problem = await (await sec.GetAsync($"/api/mous/{mou}/{path}")).ProblemAsync(HttpStatusCode.NotFound);
+            var detail = problem.GetProperty("detail").GetString()!;
+            Assert.Contains("this MOU has no", detail);
+            Assert.Contains("its versions are English, Arabic, Chinese", detail);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await sec.GetAsync($"/api/mous/{mou}/export.docx?language=en")).StatusCode);
+    }
+
+    private static Paragraph[] ClauseParagraphs(byte[] bytes)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        return document.MainDocumentPart!.Document.Body!.Elements<Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "MouClause").Select(p => (Paragraph)p.CloneNode(true)).ToArray();
+    }
+
+    private static string Note(Paragraph paragraph) => string.Concat(paragraph.Elements<Run>()
+        .Where(r => r.RunProperties?.RunStyle?.Val == "MouTranslationNote").Select(r => r.InnerText)).Trim('\u2066', '\u2069', ' ');
+
+    private static string TitleBlock(byte[] bytes)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Elements<Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "MouTitleBlock").Select(p => p.InnerText.Trim('\u2066', '\u2069')));
+    }
+
+    [Fact]
+    public async Task An_untranslated_clause_is_marked_in_the_document_and_written_as_the_original()
+    {
+        var (sec, mou) = await TranslatedAsync();
+        var response = await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=1&language=ar");
+        Assert.Equal("OP3", response.Headers.GetValues("X-Untranslated-Clauses").Single());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        OfficeChecks.AssertValidWordDocument(bytes);
+        var clauses = ClauseParagraphs(bytes);
+        Assert.Equal(["", "", "[Not yet translated — English original]"], clauses.Select(Note));
+        Assert.Null(clauses[2].ParagraphProperties!.GetFirstChild<BiDi>()); // English, left to right, in the Arabic document
+        Assert.All(clauses[2].Elements<Run>().Where(r => r.InnerText.Contains("Untranslated")),
+            r => Assert.Equal("en-GB", r.RunProperties?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.Languages>()?.Val?.Value));
+        Assert.Contains("Translation incomplete: 1 of 3 clauses not yet translated (shown in the English original).", TitleBlock(bytes));
+    }
+
+    [Fact]
+    public async Task An_outdated_translation_is_marked_with_the_draft_it_translates_and_the_current_one()
+    {
+        var (sec, mou) = await TranslatedAsync();
+        var op1 = (await (await sec.GetAsync($"/api/mous/{mou}")).JsonAsync(HttpStatusCode.OK)).GetProperty("clauses")[0].GetProperty("id").GetString()!;
+        await (await sec.PutTextAsync($"/api/mous/{mou}/clauses/{op1}", "States shall train and certify all personnel.", "\"1\"")).JsonAsync(HttpStatusCode.OK);
+
+        var response = await sec.GetAsync($"/api/mous/{mou}/export.docx?language=zh");
+        Assert.Equal("OP1", response.Headers.GetValues("X-Outdated-Translations").Single());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        OfficeChecks.AssertValidWordDocument(bytes);
+        var clauses = ClauseParagraphs(bytes);
+        Assert.Equal("[Translation out of date: translates v1 of the original, now v2]", Note(clauses[0]));
+        Assert.Contains(ChineseOp1, clauses[0].InnerText);
+        Assert.Equal("[Not yet translated — English original]", Note(clauses[1]));
+        Assert.Contains("Translation incomplete: 2 of 3 clauses not yet translated (shown in the English original); 1 of 3 translations out of date.",
+            TitleBlock(bytes));
     }
 }
