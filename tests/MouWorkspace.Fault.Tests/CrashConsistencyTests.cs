@@ -36,6 +36,7 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
             await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 1 }, async (i, ct) =>
                 (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/clauses", new { heading = $"Heading {i}", text = $"Clause {i}: States [shall][should] act on standards of conduct, {new string('x', 200)}." }, ct))
                 .EnsureSuccessStatusCode());
+            bigDocx = await (await secretariat.GetAsync($"/api/mous/{mou}/export.docx")).Content.ReadAsByteArrayAsync(); // 300 paragraphs
             // Three published revisions, each exported once below: each kill lands in an archive write of its own.
             for (var revision = 1; revision <= 3; revision++)
             {
@@ -44,7 +45,6 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
                         .EnsureSuccessStatusCode();
                 (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = $"Rev.{revision}" })).EnsureSuccessStatusCode();
             }
-            bigDocx = await (await secretariat.GetAsync($"/api/mous/{mou}/export.docx")).Content.ReadAsByteArrayAsync();
         }
         var archive = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("exports-un");
 
