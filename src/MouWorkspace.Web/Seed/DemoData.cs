@@ -1,3 +1,4 @@
+using MouWorkspace.Domain.States;
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Mous;
@@ -11,10 +12,21 @@ public static class DemoData
 {
     public static readonly string[] Organizations = ["un", "nato", "osce"];
 
-    private static readonly Actor UnSecretariat = new("demo:un-sec", "C-34 Secretariat", "Secretariat", null, "un");
-    private static readonly Actor UnLegal = new("demo:un-legal", "DPKO Legal Officer", "LegalOfficer", null, "un");
+    // The seeded records are signed by the demo users of the sign-in page, as they sign in (same id and name), so that
+    // "Delegate of France" on a seeded comment is the person who signs in as France (issue 15.21).
+    private static readonly Actor UnSecretariat = As("un-secretariat");
+    private static readonly Actor UnLegal = As("un-legal");
 
-    private static Actor Delegate(string state, string organization = "un") => new($"demo:{state}", $"Delegate of {state}", "Delegate", state, organization);
+    internal static Actor As(string demoUser)
+    {
+        var user = Auth.DemoUsers.Find(demoUser) ?? throw new InvalidOperationException($"no demo user {demoUser}");
+        return new($"local:{user.Key}", user.Name, user.Role, user.MemberState, user.Organization);
+    }
+
+    private static Actor Delegate(string state, string organization = "un") =>
+        Auth.DemoUsers.All.FirstOrDefault(u => u.MemberState == state && u.Organization == organization) is { } user
+            ? As(user.Key)
+            : new($"local:{state.ToLowerInvariant()}", $"Delegate of {MemberStates.Find(state)?.Name ?? state}", "Delegate", state, organization);
 
     public static Task SeedAsync(IGrainFactory grains, string organization, CancellationToken ct) => organization switch
     {
@@ -60,7 +72,7 @@ public static class DemoData
 
     private static async Task SeedSimpleAsync(IGrainFactory grains, string organization, string title, string[] parties, (ClauseKind Kind, string Heading, string Text)[] clauses)
     {
-        var secretariat = new Actor($"demo:{organization}-sec", $"{organization.ToUpperInvariant()} Secretariat", "Secretariat", null, organization);
+        var secretariat = As($"{organization}-secretariat");
         var mou = grains.GetGrain<IMouGrain>($"{organization}-code");
         await mou.CreateAsync(new CreateMou(organization, title, parties, false, secretariat));
         foreach (var (kind, heading, text) in clauses)

@@ -9,7 +9,7 @@ namespace MouWorkspace.Web.Seed;
 /// </summary>
 public static class TccData
 {
-    private static readonly Actor UnLegal = new("demo:un-legal", "DPKO Legal Officer", "LegalOfficer", null, "un");
+    private static readonly Actor UnLegal = DemoData.As("un-legal");
 
     private static readonly (string Code, DateOnly? AdoptedOn, DateOnly? TrainingOn, int Disciplined)[] Countries =
     [
