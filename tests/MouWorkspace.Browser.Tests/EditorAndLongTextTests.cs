@@ -77,7 +77,7 @@ public sealed class EditorAndLongTextTests(BrowserFixture fixture)
         await page.GetByTestId("comment").ClickAsync();
         await Expect(page.GetByTestId("error")).ToContainTextAsync($"at most {TextLimits.Comment:N0}");
         await Expect(page.GetByTestId("error")).ToContainTextAsync($"{statement.Length:N0} characters");
-        Assert.Equal(0, (await CommentsAsync(staff, mouId, clauseId)).Count); // neither the long text nor the short one
+        Assert.Empty(await CommentsAsync(staff, mouId, clauseId)); // neither the long text nor the short one
 
         // Shortened to fit, with Arabic in it: stored whole, character for character.
         var fits = statement[..(TextLimits.Comment - 200)] + " تؤكد فرنسا موقفها.";

@@ -17,7 +17,7 @@ namespace MouWorkspace.Search.Lucene;
 /// near-real-time readers from a <see cref="SearcherManager"/>, refreshed after each change, so a change is
 /// searchable without a commit; commits (with the feed position as commit data) make it durable.
 /// </summary>
-public sealed class LuceneSearchIndex : ISearchIndex
+public sealed partial class LuceneSearchIndex : ISearchIndex
 {
     /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt.</summary>
     public const string Schema = "mou-search-3"; // 2: a confidential round's current text has its parties and staff as readers; 3: stemmed fields, document symbols
@@ -302,7 +302,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
         if (fragmentSize > 0)
             highlighter.TextFragmenter = new SimpleFragmenter(fragmentSize);
         var best = highlighter.GetBestFragments(analyzer, field, text, fragments);
-        return best is { Length: > 0 } ? string.Join(" … ", best) : null;
+        // A symbol's pieces (ST/SGB/2003/13) are one mark, not four.
+        return best is { Length: > 0 } ? JoinedMarks().Replace(string.Join(" … ", best), "$1") : null;
     }
 
     private static Document ToLucene(SearchDocument d)
@@ -330,6 +331,9 @@ public sealed class LuceneSearchIndex : ISearchIndex
             document.Add(new StringField(ReadersField, reader, Field.Store.NO));
         return document;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("</mark>([/.-])<mark>")]
+    private static partial System.Text.RegularExpressions.Regex JoinedMarks();
 
     public ValueTask DisposeAsync()
     {

@@ -48,7 +48,7 @@ internal sealed class RestrictedParser(Analyzer analyzer)
     // Not a ParseException: the plain reading would keep the wildcard's word, which is not what was asked.
     private static string Leading(string termStr) =>
         termStr.Length > 0 && termStr[0] is '*' or '?'
-            ? throw new SearchQueryException("q: a word cannot begin with * or ?; put the wildcard at the end (train*) or leave it out")
+            ? throw new SearchQueryException($"q: “{termStr}” cannot be read as a search: a word cannot begin with * or ?; put the wildcard at the end (train*) or leave it out")
             : termStr;
 
     private static string Check(string? field)
