@@ -5,6 +5,9 @@ using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace MouWorkspace.Search.Lucene;
@@ -14,10 +17,10 @@ namespace MouWorkspace.Search.Lucene;
 /// near-real-time readers from a <see cref="SearcherManager"/>, refreshed after each change, so a change is
 /// searchable without a commit; commits (with the feed position as commit data) make it durable.
 /// </summary>
-public sealed class LuceneSearchIndex : ISearchIndex
+public sealed partial class LuceneSearchIndex : ISearchIndex
 {
     /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt.</summary>
-    public const string Schema = "mou-search-2"; // 2: a confidential round's current text has its parties and staff as readers
+    public const string Schema = "mou-search-3"; // 2: a confidential round's current text has its parties and staff as readers; 3: stemmed fields, document symbols
 
     private const string IdField = "id";
     private const string OwnerField = "owner";
@@ -27,12 +30,24 @@ public sealed class LuceneSearchIndex : ISearchIndex
     private const string ClauseField = "clause";
     internal const string TitleField = "title";
     internal const string TextField = "text";
+    internal const string TitleStemField = "title.stem";
+    internal const string TextStemField = "text.stem";
+    internal const string SymbolField = "symbol";
     private const string LinkField = "link";
     private const string ReadersField = "readers";
     private const string AtField = "at";
 
+    /// <summary>Fields a query may not name: they hold ids and rights (filters are the API's parameters).</summary>
+    internal static readonly IReadOnlySet<string> InternalFields =
+        new HashSet<string>([IdField, OwnerField, KindField, OrganizationField, MouField, ClauseField, LinkField, ReadersField, AtField]);
+
     private readonly LuceneDirectory directory;
-    private readonly Analyzer analyzer = new MultilingualAnalyzer();
+    private readonly Analyzer analyzer = new PerFieldAnalyzerWrapper(new MultilingualAnalyzer(), new Dictionary<string, Analyzer>
+    {
+        [TitleStemField] = new MultilingualAnalyzer(stemmed: true),
+        [TextStemField] = new MultilingualAnalyzer(stemmed: true),
+        [SymbolField] = new KeywordAnalyzer(),
+    });
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private volatile bool rebuilding;
@@ -150,7 +165,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
-        var parsed = Parse(query.Text);
+        var (parsed, highlight) = ParseForSearch(query.Text);
         var searcher = searchers.Acquire();
         try
         {
@@ -162,8 +177,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
                 var byKind = Restriction(query, kind)!;
                 counts[kind] = searcher.Search(parsed, new QueryWrapperFilter(byKind), 1).TotalHits;
             }
-            var textHighlighter = Highlighter(parsed, TextField);
-            var titleHighlighter = Highlighter(parsed, TitleField);
+            var textHighlighter = Highlighter(highlight, TextStemField);
+            var titleHighlighter = Highlighter(highlight, TitleStemField);
             var hits = top.ScoreDocs.Select(scoreDoc =>
             {
                 var document = searcher.Doc(scoreDoc.Doc);
@@ -171,8 +186,10 @@ public sealed class LuceneSearchIndex : ISearchIndex
                 var title = document.Get(TitleField) ?? "";
                 return new SearchHit(document.Get(IdField), document.Get(KindField), document.Get(OrganizationField),
                     document.Get(MouField), document.Get(ClauseField), title,
-                    Highlight(titleHighlighter, TitleField, title, 1, title.Length + 1) ?? SafeHtml.Encode(title),
-                    Highlight(textHighlighter, TextField, text, 3, 0) ?? SafeHtml.Excerpt(text),
+                    Highlight(titleHighlighter, TitleStemField, title, 1, title.Length + 1) ??
+                        Highlight(Highlighter(highlight, TitleField), TitleField, title, 1, title.Length + 1) ?? SafeHtml.Encode(title),
+                    Highlight(textHighlighter, TextStemField, text, 3, 0) ??
+                        Highlight(Highlighter(highlight, TextField), TextField, text, 3, 160) ?? SafeHtml.Excerpt(text),
                     document.Get(LinkField), scoreDoc.Score,
                     new DateTimeOffset(long.Parse(document.Get(AtField), System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero));
             }).ToArray();
@@ -189,15 +206,44 @@ public sealed class LuceneSearchIndex : ISearchIndex
     }
 
     /// <summary>
-    /// The user's words in Lucene's classic syntax over title and text, every word required; words written without
-    /// spaces (Chinese) become a phrase of their bigrams. Other fields cannot be named (they hold ids and rights).
+    /// The user's words in Lucene's classic syntax over title and text (exact and stemmed), every word required;
+    /// words written without spaces (Chinese) become a phrase of their bigrams; a document symbol is looked up whole
+    /// and bracketed alternatives as a phrase (<see cref="QueryRewriter"/>). Text the parser cannot read (an open
+    /// quote, a dangling operator) is read again as plain words; only if that fails too is it refused, with our
+    /// message rather than the parser's. Other fields cannot be named (they hold ids and rights).
     /// </summary>
-    public Query Parse(string text)
+    public Query Parse(string text) => ParseForSearch(text).Query;
+
+    private (Query Query, Query Highlight) ParseForSearch(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new SearchQueryException("q: say what to search for");
         if (text.Length > SearchQuery.MaxLength)
             throw new SearchQueryException($"q: at most {SearchQuery.MaxLength} characters");
+        var symbols = new List<string>();
+        var query = TryParse(QueryRewriter.Rewrite(text, plain: false, symbols));
+        if (query is null)
+        {
+            symbols.Clear();
+            query = TryParse(QueryRewriter.Rewrite(text, plain: true, symbols)) ??
+                throw new SearchQueryException($"q: “{Shorten(text)}” could not be read as a search; try words or a quoted phrase");
+        }
+        if (query is BooleanQuery { Clauses.Count: 0 })
+            throw new SearchQueryException("q: the query holds no searchable word");
+        if (symbols.Count == 0)
+            return (query, query);
+        // The symbol field is not analyzed text: its words are marked through phrases of the symbol on the text fields.
+        var highlight = new BooleanQuery { { query, Occur.SHOULD } };
+        var builder = new QueryBuilder(analyzer);
+        foreach (var symbol in symbols)
+            foreach (var field in new[] { TextStemField, TitleStemField, TextField, TitleField })
+                if (builder.CreatePhraseQuery(field, symbol) is { } phrase)
+                    highlight.Add(phrase, Occur.SHOULD);
+        return (query, highlight);
+    }
+
+    private Query? TryParse(string text)
+    {
         var parser = new RestrictedParser(analyzer)
         {
             DefaultOperator = Operator.AND,
@@ -206,30 +252,19 @@ public sealed class LuceneSearchIndex : ISearchIndex
         };
         try
         {
-            var query = parser.Parse(text);
-            if (query is BooleanQuery { Clauses.Count: 0 })
-                throw new SearchQueryException("q: the query holds no searchable word");
-            return query;
+            return parser.Parse(text);
         }
-        catch (ParseException ex)
+        catch (ParseException)
         {
-            throw new SearchQueryException("q: the query cannot be read: " + FirstLine(ex.Message), ex);
-        }
-        catch (SearchQueryException)
-        {
-            throw;
+            return null;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
-            throw new SearchQueryException("q: the query cannot be read", ex);
+            return null;
         }
     }
 
-    private static string FirstLine(string message)
-    {
-        var line = message.Split('\n')[0].Trim();
-        return line.Length > 200 ? line[..200] : line;
-    }
+    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
     private static Query? Restriction(SearchQuery query, string? kind)
     {
@@ -267,7 +302,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
         if (fragmentSize > 0)
             highlighter.TextFragmenter = new SimpleFragmenter(fragmentSize);
         var best = highlighter.GetBestFragments(analyzer, field, text, fragments);
-        return best is { Length: > 0 } ? string.Join(" … ", best) : null;
+        // A symbol's pieces (ST/SGB/2003/13) are one mark, not four.
+        return best is { Length: > 0 } ? JoinedMarks().Replace(string.Join(" … ", best), "$1") : null;
     }
 
     private static Document ToLucene(SearchDocument d)
@@ -280,6 +316,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
             new StringField(OrganizationField, d.Organization.ToLowerInvariant(), Field.Store.YES),
             new TextField(TitleField, d.Title, Field.Store.YES),
             new TextField(TextField, d.Text, Field.Store.YES),
+            new TextField(TitleStemField, d.Title, Field.Store.NO),
+            new TextField(TextStemField, d.Text, Field.Store.NO),
             new StoredField(LinkField, d.Link),
             new StoredField(AtField, d.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
@@ -287,10 +325,15 @@ public sealed class LuceneSearchIndex : ISearchIndex
             document.Add(new StringField(MouField, d.MouId, Field.Store.YES));
         if (d.ClauseId is not null)
             document.Add(new StringField(ClauseField, d.ClauseId, Field.Store.YES));
+        foreach (var symbol in DocumentSymbols.InText(d.Title + "\n" + d.Text))
+            document.Add(new StringField(SymbolField, symbol, Field.Store.NO));
         foreach (var reader in d.Readers)
             document.Add(new StringField(ReadersField, reader, Field.Store.NO));
         return document;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("</mark>([/.-])<mark>")]
+    private static partial System.Text.RegularExpressions.Regex JoinedMarks();
 
     public ValueTask DisposeAsync()
     {

@@ -2,7 +2,9 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Ru;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -14,9 +16,15 @@ namespace MouWorkspace.Search.Lucene;
 /// spaces, as overlapping bigrams (CJK bigrams: 维和人员 → 维和 和人 人员, so a query of two or more characters
 /// finds its text without a dictionary); full-width forms folded; lower case; Arabic normalized (hamza forms of
 /// alef, teh marbuta, alef maksura, diacritics and tatweel); Latin accents folded so that "reforme" finds
-/// "réforme". No stemming or stop words: one language's stop word is another's content word.
+/// "réforme". No stop words: one language's stop word is another's content word.
+/// <para>
+/// <paramref name="stemmed"/> (the <c>*.stem</c> fields) adds stemmers that only touch their own script, since the
+/// language of a word is not known: Arabic light stemming (prefixes ال وال بال …, suffixes ات ون ين …) on Arabic
+/// letters, Russian light stemming on Cyrillic, English possessives and Porter on Latin letters ("trainings",
+/// "trained" → "train"). The exact fields keep the words as written so that exact matches rank higher.
+/// </para>
 /// </summary>
-public sealed class MultilingualAnalyzer : Analyzer
+public sealed class MultilingualAnalyzer(bool stemmed = false) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -26,7 +34,17 @@ public sealed class MultilingualAnalyzer : Analyzer
         TokenStream stream = new CJKWidthFilter(source);
         stream = new LowerCaseFilter(Version, stream);
         stream = new ArabicNormalizationFilter(stream);
+        if (stemmed)
+        {
+            stream = new ArabicStemFilter(stream);
+            stream = new RussianLightStemFilter(stream);
+        }
         stream = new ASCIIFoldingFilter(stream);
+        if (stemmed)
+        {
+            stream = new EnglishPossessiveFilter(Version, stream);
+            stream = new PorterStemFilter(stream);
+        }
         stream = new CJKBigramFilter(stream);
         return new TokenStreamComponents(source, stream);
     }

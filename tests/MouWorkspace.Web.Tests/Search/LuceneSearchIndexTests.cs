@@ -87,16 +87,17 @@ public sealed class LuceneSearchIndexTests : IAsyncLifetime
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    [InlineData("\"unbalanced")]
-    [InlineData("title:(")]
     [InlineData("readers:everyone")]
     [InlineData("kind:comment")]
     [InlineData("*leading")]
-    [InlineData("a AND")]
     [InlineData("(((")]
     public async Task Bad_queries_are_refused_as_query_errors(string query)
     {
-        await Assert.ThrowsAsync<SearchQueryException>(() => SearchAsync(query));
+        var refused = await Assert.ThrowsAsync<SearchQueryException>(() => SearchAsync(query));
+        // Our words, never the parser's ("Cannot parse '…': Lexical error at line 1 …").
+        Assert.DoesNotContain("Cannot parse", refused.Message);
+        Assert.DoesNotContain("Lexical error", refused.Message);
+        Assert.DoesNotContain("Encountered", refused.Message);
     }
 
     [Fact]

@@ -162,8 +162,6 @@ public sealed class SearchApiTests(ApiFixture fixture, Xunit.Abstractions.ITestO
     [Theory]
     [InlineData("q=", "q")]
     [InlineData("q=%20%20", "q")]
-    [InlineData("q=%22unbalanced", "q")]
-    [InlineData("q=title%3A(", "q")]
     [InlineData("q=readers%3Aeveryone", "q")]
     [InlineData("q=*x", "q")]
     [InlineData("q=ok&kind=draft", "kind")]
