@@ -32,6 +32,7 @@ public sealed class TranslationWorkflowTests(BrowserFixture fixture)
         await secretariat.GetByTestId("add-language-save").ClickAsync();
         await Expect(secretariat.GetByTestId("language-fr")).ToContainTextAsync("optional");
         await Expect(secretariat.GetByTestId("language-fr")).ToContainTextAsync("0 of 1");
+        await Expect(secretariat.GetByTestId("parallel-cell-fr")).ToContainTextAsync("not yet translated"); // French beside the original
         await secretariat.ShotAsync(fixture, "workflow-languages-added");
 
         var languages = await (await staff.GetAsync($"/api/mous/{mouId}/languages")).JsonAsync(HttpStatusCode.OK);
