@@ -10,13 +10,25 @@ using Xunit.Abstractions;
 namespace MouWorkspace.Fault.Tests;
 
 /// <summary>
-/// Storage gone for 10 seconds under load: the API answers 503 problem details (never 500, never a hang past
-/// the request timeout), recovers by itself, and loses no acknowledged write.
+/// Storage gone for 10 seconds under load: the API answers 503 problem details (never 500, never a hang: a request
+/// still open after <see cref="HangBound"/> fails the test), recovers by itself, and loses no acknowledged write.
+/// The slowest answer is printed, not asserted (latency is measured in bench/).
 /// </summary>
 [Trait("Category", "Cluster")]
 public sealed class StorageOutageTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan RequestLimit = TimeSpan.FromSeconds(20);
+    /// <summary>Far past the silo's response timeout (10 s): a request open this long is hung.</summary>
+    private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(60);
+
+    /// <summary>A condition awaited with a generous bound; the time it took is printed.</summary>
+    private async Task WaitForAsync(string what, Func<bool> condition, TimeSpan bound)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < bound)
+            await Task.Delay(50);
+        Assert.True(condition(), $"{what}: not within {bound.TotalSeconds:F0} s");
+        output.WriteLine($"{what}: after {clock.ElapsedMilliseconds} ms");
+    }
 
     [Fact]
     public async Task With_storage_down_for_10_seconds_the_api_answers_503_recovers_and_loses_nothing_acknowledged()
@@ -37,9 +49,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
                 clauses.Add((await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/clauses", new { text = $"Clause {i}." }))
                     .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
             var delegateOfFrance = await app.SignInAsync("Delegate", "FRA");
-            delegateOfFrance.Timeout = RequestLimit + TimeSpan.FromSeconds(10);
+            delegateOfFrance.Timeout = HangBound;
 
-            var acknowledged = new ConcurrentBag<(string Clause, string Text)>();
+            var acknowledged = new ConcurrentQueue<(string Clause, string Text)>(); // in the order acknowledged
             var statuses = new ConcurrentDictionary<int, int>();
             var slowest = 0L;
             var badBodies = new ConcurrentBag<string>();
@@ -57,7 +69,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
                     InterlockedMax(ref slowest, clock.ElapsedMilliseconds);
                     statuses.AddOrUpdate((int)response.StatusCode, 1, (_, c) => c + 1);
                     if (response.StatusCode == HttpStatusCode.Created)
-                        acknowledged.Add((clause, text));
+                        acknowledged.Enqueue((clause, text));
                     else if (response.StatusCode != HttpStatusCode.ServiceUnavailable || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                         badBodies.Add($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                     else
@@ -66,19 +78,20 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             }
 
             var load = Enumerable.Range(0, 4).Select(WriteAsync).ToArray();
-            await Task.Delay(3000);
+            // The load is running (every writer acknowledged at least once) before storage goes.
+            await WaitForAsync("every writer acknowledged before the outage", () => Writers(acknowledged) == load.Length, TimeSpan.FromSeconds(60));
             await azurite.StopAsync();
             output.WriteLine($"storage stopped; {acknowledged.Count} writes acknowledged so far");
-            await Task.Delay(10_000);
+            // The outage lasting 10 s is the scenario itself (not a stand-in for a condition), so this wait is time;
+            // it then lasts until the API has answered 503, the condition the test is about.
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            await WaitForAsync("a 503 answered during the outage", () => statuses.GetValueOrDefault(503) > 0, TimeSpan.FromSeconds(60));
             var during = statuses.GetValueOrDefault(503);
             azurite = await AzuriteProcess.StartAsync(options, NullLogger.Instance);
             output.WriteLine("storage back on the same ports and data");
-            var backAt = Stopwatch.StartNew();
             var before = acknowledged.Count;
-            while (acknowledged.Count == before && backAt.Elapsed < TimeSpan.FromSeconds(60))
-                await Task.Delay(100);
-            output.WriteLine($"first acknowledged write {backAt.ElapsedMilliseconds} ms after storage came back");
-            await Task.Delay(3000);
+            // Recovered means every writer has a write acknowledged again, not one lucky request.
+            await WaitForAsync("every writer acknowledged after storage came back", () => Writers(acknowledged.Skip(before)) == load.Length, TimeSpan.FromSeconds(60));
             await stop.CancelAsync();
             await Task.WhenAll(load);
 
@@ -86,7 +99,6 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             Assert.True(badBodies.IsEmpty, "answers other than 201 or 503 problem details: " + string.Join("\n", badBodies.Take(5)) + "\napp log:\n" + app.Output);
             Assert.True(during > 0, "no 503 while storage was down: the outage was not seen");
             Assert.True(acknowledged.Count > before, "the API did not recover after storage came back");
-            Assert.True(slowest < RequestLimit.TotalMilliseconds, $"a request took {slowest} ms, past the {RequestLimit} limit");
 
             var missing = new List<string>();
             foreach (var clause in clauses)
@@ -103,6 +115,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             await azurite.DisposeAsync();
         }
     }
+
+    /// <summary>How many writers ("writer {n} comment {m}") the writes come from.</summary>
+    private static int Writers(IEnumerable<(string Clause, string Text)> writes) => writes.Select(w => w.Text.Split(' ')[1]).Distinct().Count();
 
     private static void InterlockedMax(ref long target, long value)
     {

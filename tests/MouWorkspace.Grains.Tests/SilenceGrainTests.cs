@@ -7,7 +7,7 @@ using Orleans.Core.Internal;
 namespace MouWorkspace.Grains.Tests;
 
 [Collection("tracking-cluster")]
-public sealed class SilenceGrainTests(TrackingClusterFixture fixture)
+public sealed class SilenceGrainTests(TrackingClusterFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan NoMinimum = TimeSpan.Zero;
 
@@ -77,7 +77,14 @@ public sealed class SilenceGrainTests(TrackingClusterFixture fixture)
         var ended = await WaitForEndAsync(Silence(mou), TimeSpan.FromSeconds(10));
         Assert.Equal(SilenceStatus.Broken, ended.Status);
         Assert.Equal(new SilenceBreak("IND", "Delegate of IND", objection.Value!.At, "OP2 needs capital's review"), ended.BrokenBy);
-        await Task.Delay(TimeSpan.FromSeconds(3.5)); // past the deadline: the end must not change
+        // Past the deadline, the end must not change. Here the time is the condition: wait until the clock has passed
+        // the deadline by more than the grain's timer lag (50 ms) and one timer period (1 s), read from the view itself.
+        var pastDue = ended.Deadline + TimeSpan.FromSeconds(1.5);
+        var wait = pastDue - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait);
+        output.WriteLine($"waited {Math.Max(0, wait.TotalMilliseconds):F0} ms for the clock to pass the deadline by 1.5 s");
+        Assert.True(DateTimeOffset.UtcNow > pastDue);
         Assert.Equal(SilenceStatus.Broken, (await Silence(mou).GetAsync())!.Status);
         Assert.Equal(ConsensusState.Blocked, (await mou.GetPositionsAsync(1))!.Consensus);
     }

@@ -12,7 +12,7 @@ using MouWorkspace.Web.Tests.Infrastructure;
 namespace MouWorkspace.Web.Tests.Documents;
 
 [Collection("api")]
-public sealed class DocumentApiTests(ApiFixture fixture)
+public sealed class DocumentApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private async Task<(HttpClient Sec, string MouId, string[] Clauses)> NegotiatedAsync()
     {
@@ -68,7 +68,15 @@ public sealed class DocumentApiTests(ApiFixture fixture)
     {
         var (sec, mou, _) = await NegotiatedAsync();
         var first = await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=1");
-        await Task.Delay(1100);
+        var blob = new BlobServiceClient(fixture.ConnectionString).GetBlobContainerClient("exports-un").GetBlobClient($"{mou}/rev-1-en.docx");
+        var archived = (await blob.GetPropertiesAsync()).Value.ETag;
+        // Asked again in another second of the clock, so that a document made afresh could not match by its times alone.
+        var firstSecond = DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond == firstSecond && waited.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(20);
+        Assert.NotEqual(firstSecond, DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond);
+        output.WriteLine($"the clock passed into the next second after {waited.ElapsedMilliseconds} ms");
         var second = await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=1");
         var a = await first.Content.ReadAsByteArrayAsync();
         var b = await second.Content.ReadAsByteArrayAsync();
@@ -76,8 +84,8 @@ public sealed class DocumentApiTests(ApiFixture fixture)
         Assert.Equal(a, b);
         AssertValid(a);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(a)), first.Headers.GetValues("X-Content-SHA256").Single());
-        var blob = new BlobServiceClient(fixture.ConnectionString).GetBlobContainerClient("exports-un").GetBlobClient($"{mou}/rev-1-en.docx");
         Assert.Equal(a, (await blob.DownloadContentAsync()).Value.Content.ToArray());
+        Assert.Equal(archived, (await blob.GetPropertiesAsync()).Value.ETag); // archived once: the second export did not write it again
         var audit = await (await sec.GetAsync($"/api/mous/{mou}/audit")).JsonAsync(HttpStatusCode.OK);
         Assert.Contains(audit.EnumerateArray(), r => r.GetProperty("action").GetString() == "GET /api/mous/{mouId}/export.docx"
             && r.GetProperty("contentHash").GetString() == "sha256:" + Convert.ToHexStringLower(SHA256.HashData(a)));

@@ -37,6 +37,7 @@ public sealed class CrossHostLiveEventsTests(ApiFixture fixture, ITestOutputHelp
         var secB = await hostB.ClientAsync("Secretariat");
         var mou = await secA.CreateMouAsync();
         var clause = await secA.AddClauseAsync(mou, "States shall train all personnel.");
+        var other = await secA.AddClauseAsync(mou, "States shall report.");
         var scope = $"mou-{mou}";
 
         // Host B subscribes once it has started; give it a few tries (each a real change on A) before judging.
@@ -52,8 +53,8 @@ public sealed class CrossHostLiveEventsTests(ApiFixture fixture, ITestOutputHelp
         var clock = Stopwatch.StartNew();
         var aToB = await secA.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" });
         await aToB.JsonAsync(HttpStatusCode.Created);
-        Assert.True(await WaitAsync(onB, e => e.Scope == scope && e.Action.StartsWith("POST /api/mous/{mouId}/revisions", StringComparison.Ordinal), TimeSpan.FromSeconds(5)),
-            "Rev.1 published on host A did not reach host B within 5 s");
+        Assert.True(await WaitAsync(onB, e => e.Scope == scope && e.Action.StartsWith("POST /api/mous/{mouId}/revisions", StringComparison.Ordinal), TimeSpan.FromSeconds(30)),
+            "Rev.1 published on host A did not reach host B within 30 s");
         output.WriteLine($"A → B: {clock.ElapsedMilliseconds} ms from the request to the event on B");
 
         // B → A, made through host B's own API (its grain calls go through the cluster client).
@@ -62,11 +63,19 @@ public sealed class CrossHostLiveEventsTests(ApiFixture fixture, ITestOutputHelp
             .JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, text.GetProperty("version").GetInt32());
         bool IsEdit(LiveEvent e) => e.Scope == scope && e.Action == "PUT /api/mous/{mouId}/clauses/{clauseId}";
-        Assert.True(await WaitAsync(onA, IsEdit, TimeSpan.FromSeconds(5)), "an edit made on host B did not reach host A within 5 s");
+        Assert.True(await WaitAsync(onA, IsEdit, TimeSpan.FromSeconds(30)), "an edit made on host B did not reach host A within 30 s");
         output.WriteLine($"B → A: {clock.ElapsedMilliseconds} ms from the request to the event on A");
 
-        // Each host tells its pages once: its own event directly, not again when the hub sends it back.
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // Each host tells its pages once: its own event directly, not again when the hub sends it back. A second copy
+        // would come from the hub before anything the hub passes on later, so a change made afterwards on each host,
+        // seen on the other (A's on the first clause, B's on the second), marks the point by which it would have come.
+        clock.Restart();
+        var (laterOnA, laterOnB) = (await CommentAsync(secA, mou, clause), await CommentAsync(secB, mou, other));
+        bool Later(LiveEvent e, string on, DateTimeOffset after) => e.Scope == scope && e.Action.EndsWith("/comments", StringComparison.Ordinal) &&
+            e.Target.Contains(on, StringComparison.Ordinal) && e.At >= after;
+        Assert.True(await WaitAsync(onB, e => Later(e, clause, laterOnA), TimeSpan.FromSeconds(30)), "a later change on host A did not reach host B within 30 s");
+        Assert.True(await WaitAsync(onA, e => Later(e, other, laterOnB), TimeSpan.FromSeconds(30)), "a later change on host B did not reach host A within 30 s");
+        output.WriteLine($"later changes seen across after {clock.ElapsedMilliseconds} ms");
         Assert.Equal(1, onA.Count(IsEdit));
         Assert.Equal(1, onB.Count(IsEdit));
     }

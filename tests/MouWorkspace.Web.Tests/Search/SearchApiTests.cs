@@ -188,15 +188,18 @@ public sealed class SearchApiTests(ApiFixture fixture, Xunit.Abstractions.ITestO
 
     /// <summary>
     /// Every caller of the authorization matrix searches for words that sit in a confidential UN round (current
-    /// text, past draft, comment, proposal), an open UN round, an OSCE text and a reform item. What each one finds
-    /// must be exactly what the API itself lets that caller read.
+    /// text, past draft, comment, proposal), an open UN round, an OSCE text and a reform item's status note. Who must
+    /// find what is written here: the confidential round by its parties' delegates and the staff of its organization,
+    /// the open round by its organization, the OSCE text by the OSCE, the reform item by everyone, and an Admin
+    /// everything. The API's own reads must agree (200 where the caller finds it, 403 where not).
     /// </summary>
     [Fact]
-    public async Task Every_caller_of_the_role_matrix_finds_exactly_what_the_API_lets_them_read()
+    public async Task Every_caller_of_the_role_matrix_finds_exactly_what_the_rules_let_them_read()
     {
         var unSecretariat = await ReadySecretariatAsync();
         var osceSecretariat = await fixture.App.ClientAsync("Secretariat", null, "osce", "OSCE secretariat");
         var france = await fixture.App.ClientAsync("Delegate", "FRA", "un", "Delegate of France");
+        var admin = await fixture.App.ClientAsync("Admin", null, "un", "Search admin");
         var word = Token();
 
         var confidential = (await (await unSecretariat.PostAsJsonAsync("/api/mous",
@@ -210,23 +213,33 @@ public sealed class SearchApiTests(ApiFixture fixture, Xunit.Abstractions.ITestO
         (await unSecretariat.PostAsJsonAsync($"/api/mous/{open}/clauses/{openClause}/comments", new { text = $"Open comment {word}." })).EnsureSuccessStatusCode();
         var osce = await osceSecretariat.CreateMouAsync("osce", "FRA");
         var osceClause = await osceSecretariat.AddClauseAsync(osce, $"OSCE {word} clause.");
+        await ReformItemData.SeedAsync(fixture.App.Services.GetRequiredService<IGrainFactory>());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        (await unSecretariat.PostAsJsonAsync("/api/reform-items/un-conduct-discipline-teams/status", new { status = "in-progress", note = $"Teams {word}.", on = today }))
+            .EnsureSuccessStatusCode();
 
-        // What exists, and the API call that reads it.
-        var things = new (string Name, string Kind, string Mou, string ReadPath)[]
+        // Who must find each thing, by hand; and the API call that reads it.
+        static bool Un(Caller c) => c.IsAdmin || c.Organization == "un";
+        static bool Osce(Caller c) => c.IsAdmin || c.Organization == "osce";
+        static bool Everyone(Caller c) => true;
+        var things = new (string Name, Func<Caller, bool> Finds, string ReadPath)[]
         {
-            ("confidential current", "clause", confidential, $"/api/mous/{confidential}/clauses/{secretClause}"),
-            ("confidential draft", "clause", confidential, $"/api/mous/{confidential}/clauses/{secretClause}/drafts"),
-            ("confidential comment", "comment", confidential, $"/api/mous/{confidential}/clauses/{secretClause}/comments"),
-            ("confidential proposal", "proposal", confidential, $"/api/mous/{confidential}/clauses/{secretClause}/proposals"),
-            ("open current", "clause", open, $"/api/mous/{open}/clauses/{openClause}"),
-            ("open comment", "comment", open, $"/api/mous/{open}/clauses/{openClause}/comments"),
-            ("osce current", "clause", osce, $"/api/mous/{osce}/clauses/{osceClause}"),
+            ("confidential current", ConfidentialRoundTests.SeesTheRound, $"/api/mous/{confidential}/clauses/{secretClause}"),
+            ("confidential draft", ConfidentialRoundTests.SeesTheRound, $"/api/mous/{confidential}/clauses/{secretClause}/drafts"),
+            ("confidential comment", ConfidentialRoundTests.SeesTheRound, $"/api/mous/{confidential}/clauses/{secretClause}/comments"),
+            ("confidential proposal", ConfidentialRoundTests.SeesTheRound, $"/api/mous/{confidential}/clauses/{secretClause}/proposals"),
+            ("open current", Un, $"/api/mous/{open}/clauses/{openClause}"),
+            ("open comment", Un, $"/api/mous/{open}/clauses/{openClause}/comments"),
+            ("osce current", Osce, $"/api/mous/{osce}/clauses/{osceClause}"),
+            ("reform note", Everyone, "/api/reform-items/un-conduct-discipline-teams"),
         };
-        string Name(JsonElement hit) =>
+        string Name(JsonElement hit) => hit.GetProperty("kind").GetString() == "reform-item" ? "reform note" :
             (hit.GetProperty("mouId").GetString() == confidential ? "confidential " : hit.GetProperty("mouId").GetString() == open ? "open " : "osce ") +
             (hit.GetProperty("link").GetString()!.EndsWith("#history", StringComparison.Ordinal) ? "draft" : hit.GetProperty("kind").GetString() == "clause" ? "current" : hit.GetProperty("kind").GetString());
-        Assert.True((await PollAsync(async () => Hits(await SearchAsync(unSecretariat, $"{Q(word)}&organization=un")).Count() == 6 &&
-            Hits(await SearchAsync(osceSecretariat, Q(word))).Count() == 1, TimeSpan.FromSeconds(10))).Held, "the test texts were not indexed");
+        var (indexed, after) = await PollAsync(async () => Hits(await SearchAsync(admin, Q(word))).Select(Name).Order().SequenceEqual(things.Select(t => t.Name).Order()),
+            TimeSpan.FromSeconds(30));
+        output.WriteLine($"the admin found all {things.Length} test texts after {after.TotalMilliseconds:F0} ms");
+        Assert.True(indexed, "the test texts were not indexed: the admin found " + string.Join(", ", Hits(await SearchAsync(admin, Q(word))).Select(Name)));
 
         var failures = new List<string>();
         var sawSome = new HashSet<string>();
@@ -234,20 +247,20 @@ public sealed class SearchApiTests(ApiFixture fixture, Xunit.Abstractions.ITestO
         foreach (var caller in Caller.All())
         {
             var client = await fixture.App.ClientAsync(caller.Role, caller.State, caller.Organization, caller.ToString());
-            var expected = new SortedSet<string>();
+            var expected = new SortedSet<string>(things.Where(t => t.Finds(caller)).Select(t => t.Name));
             foreach (var thing in things)
-                if ((await client.GetAsync(thing.ReadPath)).StatusCode == HttpStatusCode.OK)
-                    expected.Add(thing.Name);
+                if ((int)(await client.GetAsync(thing.ReadPath)).StatusCode is var status && status != (thing.Finds(caller) ? 200 : 403))
+                    failures.Add($"{caller}: GET {thing.ReadPath} ({thing.Name}) answered {status}");
             var found = new SortedSet<string>(Hits(await SearchAsync(client, Q(word))).Select(Name));
             if (!expected.SetEquals(found))
-                failures.Add($"{caller}: the API reads [{string.Join(", ", expected)}], search found [{string.Join(", ", found)}]");
+                failures.Add($"{caller}: must find [{string.Join(", ", expected)}], search found [{string.Join(", ", found)}]");
             sawSome.UnionWith(found);
             missedSome.UnionWith(things.Select(t => t.Name).Except(found));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        // The matrix is not trivial: every thing is found by someone and missed by someone.
+        // The matrix is not trivial: every thing is found by someone, and all but the reform note missed by someone.
         Assert.Equal(things.Select(t => t.Name).Order(), sawSome.Order());
-        Assert.Equal(things.Select(t => t.Name).Order(), missedSome.Order());
+        Assert.Equal(things.Select(t => t.Name).Where(n => n != "reform note").Order(), missedSome.Order());
     }
 
     [Fact]
