@@ -108,6 +108,28 @@ public sealed class EditorAndLongTextTests(BrowserFixture fixture)
         Assert.Equal(text, drafts[^1].GetProperty("text").GetString());
     }
 
+    [Fact]
+    public async Task An_unclosed_bracket_is_pointed_out_before_it_is_saved_and_on_the_text_after()
+    {
+        var (mouId, clauseId, staff) = await NewClauseAsync("The Government shall exercise jurisdiction.");
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("un-legal", $"/mous/{mouId}/clauses/{clauseId}");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("bracket-warning")).ToHaveCountAsync(0);
+        await page.GetByTestId("edit-toggle").ClickAsync();
+        var unclosed = "The Government shall [exercise][assert jurisdiction.";
+        await page.GetByTestId("edit-text").FillAsync("");
+        await page.GetByTestId("edit-text").PressSequentiallyAsync(unclosed, new() { Delay = 5 });
+        await page.GetByTestId("save").ClickAsync();
+        await Expect(page.GetByTestId("unbalanced-warning")).ToContainTextAsync("never closed");
+        Assert.Single(await DraftsAsync(staff, mouId, clauseId)); // nothing saved on the first click
+        await Expect(page.GetByTestId("save")).ToHaveTextAsync("Save anyway");
+        await page.GetByTestId("save").ClickAsync();
+        await Expect(page.GetByTestId("current-text")).ToContainTextAsync("[assert jurisdiction.");
+        await Expect(page.GetByTestId("bracket-warning")).ToContainTextAsync("never closed");
+        Assert.Equal(unclosed, (await DraftsAsync(staff, mouId, clauseId))[^1].GetProperty("text").GetString());
+    }
+
     private async Task<(string MouId, string ClauseId, HttpClient Staff)> NewClauseAsync(string text)
     {
         var secretariat = await fixture.App.ClientAsync("Secretariat", name: "Editor test secretariat");

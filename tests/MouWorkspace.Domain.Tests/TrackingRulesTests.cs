@@ -83,5 +83,8 @@ public sealed class TrackingRulesTests
         Assert.Equal(["MAR", "URY", "FRA"], AdoptionMatrix.Apply(rows, AdoptionFilter.All, MatrixSort.Region).Select(r => r.Code));
         Assert.Equal(["FRA", "MAR", "URY"], AdoptionMatrix.Apply(rows, AdoptionFilter.All, MatrixSort.Code).Select(r => r.Code));
         Assert.Empty(AdoptionMatrix.Apply(rows, AdoptionFilter.Adopted, MatrixSort.Name, mouId: "other"));
+        // By adoption date: the countries that adopted, in date order either way, then those that did not (issue 15.17).
+        Assert.Equal(["URY", "FRA", "MAR"], AdoptionMatrix.Apply(rows, AdoptionFilter.All, MatrixSort.AdoptedOn).Select(r => r.Code));
+        Assert.Equal(["FRA", "URY", "MAR"], AdoptionMatrix.Apply(rows, AdoptionFilter.All, MatrixSort.AdoptedOn, descending: true).Select(r => r.Code));
     }
 }

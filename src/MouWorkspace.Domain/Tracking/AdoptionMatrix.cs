@@ -33,7 +33,10 @@ public static class AdoptionMatrix
             MatrixSort.AdoptedOn => r => Cells(r, mouId).Select(c => c.AdoptedOn).Where(d => d is not null).DefaultIfEmpty(null).Max(),
             _ => r => r.Name,
         };
-        var ordered = descending ? kept.OrderByDescending(key) : kept.OrderBy(key);
+        // Rows without a value (a country that adopted nothing) come last whichever way the column is sorted: sorting
+        // by "Adopted on" is for finding adoptions, not 150 empty rows first (issue 15.17).
+        var missingLast = kept.OrderBy(r => key(r) is null ? 1 : 0);
+        var ordered = descending ? missingLast.ThenByDescending(key) : missingLast.ThenBy(key);
         return ordered.ThenBy(r => r.Name, StringComparer.Ordinal).ToArray();
     }
 
