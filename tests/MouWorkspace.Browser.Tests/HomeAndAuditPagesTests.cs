@@ -80,12 +80,15 @@ public sealed class HomeAndAuditPagesTests(BrowserFixture fixture)
         await page.GetByTestId("audit-texts").GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await page.WaitForInteractiveAsync();
         var records = page.GetByTestId("audit-record");
-        // Created, clause added, revision published, position given: oldest first.
+        // Position given, revision published, clause added, created: newest first, each said in words beside its route.
         await Expect(records).ToHaveCountAsync(4);
-        await Expect(records.First).ToContainTextAsync("POST /api/mous");
-        await Expect(records.Nth(2)).ToContainTextAsync("POST /api/mous/{mouId}/revisions");
-        await Expect(records.Nth(3)).ToContainTextAsync("IND");
-        await Expect(records.Nth(3).Locator("td").Nth(7)).ToHaveTextAsync(new Regex("^sha256:[0-9a-f]{12}…$"));
+        await Expect(records.Nth(3)).ToContainTextAsync("POST /api/mous");
+        await Expect(records.Nth(3).GetByTestId("audit-action")).ToHaveTextAsync("created the text");
+        await Expect(records.Nth(1)).ToContainTextAsync("POST /api/mous/{mouId}/revisions");
+        await Expect(records.Nth(1).GetByTestId("audit-action")).ToHaveTextAsync("published a revision");
+        await Expect(records.Nth(0)).ToContainTextAsync("IND");
+        await Expect(records.Nth(0).GetByTestId("audit-action")).ToHaveTextAsync("gave a position on Rev.1");
+        await Expect(records.Nth(0).Locator("td").Nth(7)).ToHaveTextAsync(new Regex("^sha256:[0-9a-f]{12}…$"));
         await Expect(page.GetByTestId("chain")).ToContainTextAsync("Chain verified: 4 records");
         await page.ShotAsync(fixture, "audit-mou");
 
