@@ -34,7 +34,8 @@ public static class AkomaNtosoEndpoints
         var lang = language?.ToLowerInvariant() ?? languages.Original;
         if (TranslatedExport.NoVersion(languages, lang) is { } noVersion)
             return noVersion;
-        if (revision is { } n && await access.Grain.GetRevisionAsync(n) is null)
+        var target = revision is { } n ? await access.Grain.GetRevisionAsync(n) : null;
+        if (revision is not null && target is null)
             return Problems.NotFound($"revision: there is no revision {revision} of this MOU");
 
         byte[] content;
@@ -42,12 +43,12 @@ public static class AkomaNtosoEndpoints
         {
             // A published revision in its original language never changes: built once, archived, served from the archive.
             var archived = await archive.GetOrAddAsync(access.Mou.Organization, $"{mouId}/rev-{revision}-{lang}.akn.xml",
-                () => BuildAsync(mouId, revision, lang, access, grains, snapshots, http), http.RequestAborted, AkomaNtosoWriter.ContentType);
+                () => BuildAsync(mouId, revision, target, lang, access, grains, snapshots, http), http.RequestAborted, AkomaNtosoWriter.ContentType);
             content = archived.Content;
         }
         else
         {
-            content = await BuildAsync(mouId, revision, lang, access, grains, snapshots, http);
+            content = await BuildAsync(mouId, revision, target, lang, access, grains, snapshots, http);
         }
 
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
@@ -57,10 +58,9 @@ public static class AkomaNtosoEndpoints
         return TypedResults.File(content, AkomaNtosoWriter.ContentType, $"{mouId}-{label}-{lang}.akn.xml");
     }
 
-    private static async Task<byte[]> BuildAsync(string mouId, int? revision, string lang, MouAccess.Access access, IGrainFactory grains,
-        ExportSnapshot snapshots, HttpContext http)
+    private static async Task<byte[]> BuildAsync(string mouId, int? revision, RevisionSnapshot? target, string lang, MouAccess.Access access,
+        IGrainFactory grains, ExportSnapshot snapshots, HttpContext http)
     {
-        var target = revision is { } n ? await access.Grain.GetRevisionAsync(n) : null;
         var (document, translation) = await snapshots.BuildInLanguageAsync(access.Mou, new ExportRequest(revision, null, false, lang, false));
         TranslationHeaders.Write(http, translation);
         var clauses = target?.Clauses ?? (await access.Grain.GetClausesAsync()).Select(c => c.ToText()).ToArray();

@@ -16,10 +16,10 @@ public static class TextChecks
     }
 
     /// <summary>
-    /// The box's maxlength: above every limit (one more than <see cref="TextLimits.Longest"/>, which the live connection
-    /// is sized for), so that a statement pasted over the box's own limit arrives whole and is refused with its real
+    /// Every text box's maxlength: one more than <see cref="TextLimits.Longest"/> (which the live connection is sized for),
+    /// above each box's own limit, so that a statement pasted over that limit arrives whole and is refused with its real
     /// length, and only a paste longer than any text can be is stopped by the browser — still over the limit, so still
     /// refused, never cut to a length that would be accepted.
     /// </summary>
-    public static int MaxLength(int limit) => Math.Max(limit, TextLimits.Longest) + 1;
+    public const int BoxMaxLength = TextLimits.Longest + 1;
 }

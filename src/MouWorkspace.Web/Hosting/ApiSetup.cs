@@ -99,25 +99,35 @@ public static class ApiSetup
     /// <summary>
     /// What no endpoint took. Routing passes over an endpoint whose body type the request does not send (a JSON call
     /// without <c>Content-Type: application/json</c>), so such a call lands here too: it answers 415 saying what to
-    /// send, not 404 "nothing here". Everything else is 404 problem details.
+    /// send, not 404 "nothing here". Everything else is 404 problem details. The endpoints that take a body are read
+    /// and their templates parsed once, at the first unmatched call, not on each one.
     /// </summary>
     private static IResult UnmatchedAsync(HttpContext http, EndpointDataSource endpoints)
     {
         var path = http.Request.Path.Value ?? "/";
         var method = http.Request.Method;
-        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        bodyEndpoints ??= BodyEndpoints(endpoints);
+        foreach (var (methods, matcher, accepts) in bodyEndpoints)
         {
-            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is not { } accepts ||
-                endpoint.Metadata.GetMetadata<HttpMethodMetadata>() is not { } methods || !methods.HttpMethods.Contains(method) ||
-                endpoint.RoutePattern.RawText is not { } raw || raw.Contains("*", StringComparison.Ordinal))
-                continue;
-            var matcher = new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
-                Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(raw.TrimStart('/')), new RouteValueDictionary());
-            if (matcher.TryMatch(path, new RouteValueDictionary()))
+            if (methods.Contains(method) && matcher.TryMatch(path, new RouteValueDictionary()))
                 return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
                     detail: $"send the body as {string.Join(" or ", accepts.ContentTypes)}" +
                         (string.IsNullOrEmpty(http.Request.ContentType) ? " (the request named no Content-Type)" : $", not {http.Request.ContentType}"));
         }
         return Problems.NotFound("there is nothing at this address");
     }
+
+    private static IReadOnlyList<(IReadOnlyList<string> Methods, Microsoft.AspNetCore.Routing.Template.TemplateMatcher Matcher,
+        Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata Accepts)>? bodyEndpoints;
+
+    private static IReadOnlyList<(IReadOnlyList<string>, Microsoft.AspNetCore.Routing.Template.TemplateMatcher,
+        Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata)> BodyEndpoints(EndpointDataSource endpoints) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.Contains('*', StringComparison.Ordinal))
+            .Select(e => (Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods,
+                Accepts: e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>(), Raw: e.RoutePattern.RawText!))
+            .Where(e => e.Methods is not null && e.Accepts is not null)
+            .Select(e => (e.Methods!, new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+                Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(e.Raw.TrimStart('/')), new RouteValueDictionary()), e.Accepts!))
+            .ToArray();
 }
