@@ -30,6 +30,7 @@ public sealed class ClusterFixture : IDisposable
         public void Configure(ISiloBuilder silo)
         {
             silo.AddMemoryGrainStorage(StorageNames.Blobs).AddMemoryGrainStorage(StorageNames.Tables);
+            RecordingConsumer.AddTo(silo, audit: true);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<MemoryAuditStore>();
             silo.Services.AddSingleton<FlakyAuditStore>();

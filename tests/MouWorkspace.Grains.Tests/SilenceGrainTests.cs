@@ -1,4 +1,6 @@
+using MouWorkspace.Abstractions.Audit;
 using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Events;
 using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Abstractions.Silence;
 using MouWorkspace.Domain.Positions;
@@ -64,6 +66,24 @@ public sealed class SilenceGrainTests(TrackingClusterFixture fixture, Xunit.Abst
         var late = await mou.GivePositionAsync(1, "FRA", PositionKind.Object, "too late", Actors.Delegate("FRA"));
         Assert.Equal(Failure.Conflict, late.Failure);
         Assert.Equal(ConsensusState.Adopted, (await mou.GetPositionsAsync(1))!.Consensus);
+    }
+
+    [Fact]
+    public async Task A_verdict_at_the_deadline_is_a_change_event_of_the_system_that_no_request_made()
+    {
+        var mou = await fixture.NewMouAsync();
+        var scope = AuditScopes.Mou(mou.GetPrimaryKeyString());
+        Assert.True((await Silence(mou).StartAsync(Start(mou, TimeSpan.FromSeconds(1)))).Ok);
+        var started = await RecordingConsumer.WaitForAsync<SilenceStarted>(scope);
+        Assert.Equal((1, Actors.Secretariat), (started.Revision, started.By));
+
+        var ended = await RecordingConsumer.WaitForAsync<SilenceEnded>(scope);
+        Assert.Equal((1, "adopted", (string?)null), (ended.Revision, ended.Outcome, ended.BrokenBy));
+        Assert.Equal(Actor.SystemUserId, ended.By.UserId);
+        Assert.Equal("un", ended.By.Organization);
+        Assert.False(ended.ViaApi);
+        Assert.NotEqual(started.EventId, ended.EventId);
+        Assert.Single(RecordingConsumer.In(scope).OfType<SilenceEnded>());
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class TrackingClusterFixture : IDisposable
         public void Configure(ISiloBuilder silo)
         {
             silo.AddMemoryGrainStorage(StorageNames.Blobs).AddMemoryGrainStorage(StorageNames.Tables);
+            RecordingConsumer.AddTo(silo, audit: false);
             silo.UseInMemoryReminderService();
             silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ReminderPeriod);
             silo.Services.AddSingleton(TimeProvider.System);

@@ -7,4 +7,10 @@ public sealed record Actor(
     [property: Id(1)] string Name,
     [property: Id(2)] string Role,
     [property: Id(3)] string? MemberState,
-    [property: Id(4)] string Organization);
+    [property: Id(4)] string Organization)
+{
+    public const string SystemUserId = "system";
+
+    /// <summary>The application itself, for a change nobody asked for at that moment (a silence deadline passing).</summary>
+    public static Actor System(string organization) => new(SystemUserId, "MouWorkspace", "System", null, organization);
+}

@@ -1,6 +1,8 @@
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Languages;
+using MouWorkspace.Abstractions.Events;
+using MouWorkspace.Grains.Events;
 
 namespace MouWorkspace.Grains.Clauses;
 
@@ -38,6 +40,7 @@ public sealed partial class ClauseGrain : IClauseTranslationGrain
             S.TranslatesDraft.Remove(draft.Version);
             S.Heading = headingBefore;
         }, DeactivateOnIdle);
+        await this.PublishAsync(new TranslationSaved(S.MouId, S.ClauseId, S.Number, LanguagePart ?? "", draft.Version, command.By, draft.At));
         return Outcome<TranslationView>.Success(new TranslationView(View(), command.TranslatesDraft));
     }
 

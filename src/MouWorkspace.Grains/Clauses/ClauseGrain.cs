@@ -2,6 +2,8 @@ using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Domain.Brackets;
 using MouWorkspace.Domain.Clauses;
+using MouWorkspace.Abstractions.Events;
+using MouWorkspace.Grains.Events;
 
 namespace MouWorkspace.Grains.Clauses;
 
@@ -34,6 +36,9 @@ public sealed partial class ClauseGrain(
     private ClauseState S => state.State;
 
     private string MouPart => this.GetPrimaryKeyString().Split('/')[0];
+
+    /// <summary>The language of a language version's grain (key <c>{mouId}/{clauseId}/{language}</c>); null for the original.</summary>
+    private string? LanguagePart => this.GetPrimaryKeyString().Split('/') is { Length: > 2 } parts ? parts[2] : null;
 
     /// <summary>
     /// Whose comments these are in the comment store: the clause id, or <c>{clauseId}.{language}</c> for a language
@@ -95,6 +100,7 @@ public sealed partial class ClauseGrain(
         // A changed text reopens the paragraph: "nothing is agreed until everything is agreed".
         S.Agreement = Agreement.Open;
         await state.WriteOrRollBackAsync(() => S.Drafts.RemoveAt(S.Drafts.Count - 1), DeactivateOnIdle);
+        await this.PublishAsync(new DraftSaved(S.MouId, S.ClauseId, S.Number, S.Current.Version, rationale, by, S.Current.At));
         return Outcome<ClauseView>.Success(View());
     }
 
@@ -109,6 +115,7 @@ public sealed partial class ClauseGrain(
         var before = S.Agreement;
         S.Agreement = agreement;
         await state.WriteOrRollBackAsync(() => S.Agreement = before, DeactivateOnIdle);
+        await this.PublishAsync(new AgreementChanged(S.MouId, S.ClauseId, S.Number, ClauseStatusRules.ToWire(agreement), by, clock.GetUtcNow()));
         return Outcome<ClauseView>.Success(View());
     }
 
@@ -125,6 +132,7 @@ public sealed partial class ClauseGrain(
             replyTo, clock.GetUtcNow(), false, S.Current.Version, AuthorId: by.UserId);
         await WriteCommentOrForgetAsync(() => commentStore.AddAsync(MouPart, CommentsKey, list.Count + 1, comment));
         list.Add(comment);
+        await this.PublishAsync(new CommentAdded(S.MouId, S.ClauseId, S.Number, comment.Id, replyTo, LanguagePart, by, comment.At));
         return Outcome<Comment>.Success(comment);
     }
 
@@ -140,6 +148,7 @@ public sealed partial class ClauseGrain(
         var after = list[index] with { Resolved = resolved, ResolvedBy = resolved ? by.Name : null, ResolvedAt = resolved ? clock.GetUtcNow() : null };
         await WriteCommentOrForgetAsync(() => commentStore.ReplaceAsync(MouPart, CommentsKey, index + 1, after));
         list[index] = after;
+        await this.PublishAsync(new CommentResolved(S.MouId, S.ClauseId, S.Number, commentId, resolved, LanguagePart, by, clock.GetUtcNow()));
         return Outcome<Comment>.Success(after);
     }
 
@@ -173,6 +182,7 @@ public sealed partial class ClauseGrain(
         var proposal = new Proposal(Ids.New(), text, by.MemberState, onBehalfOf, by.Name, clock.GetUtcNow(), "open", S.Current.Version);
         S.Proposals.Add(proposal);
         await state.WriteOrRollBackAsync(() => S.Proposals.RemoveAt(S.Proposals.Count - 1), DeactivateOnIdle);
+        await this.PublishAsync(new ProposalSubmitted(S.MouId, S.ClauseId, S.Number, proposal.Id, onBehalfOf, LanguagePart, by, proposal.At));
         return Outcome<Proposal>.Success(proposal);
     }
 

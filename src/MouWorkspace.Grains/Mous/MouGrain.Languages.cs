@@ -1,6 +1,8 @@
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Languages;
+using MouWorkspace.Abstractions.Events;
 using MouWorkspace.Domain.Languages;
+using MouWorkspace.Grains.Events;
 
 namespace MouWorkspace.Grains.Mous;
 
@@ -35,6 +37,7 @@ public sealed partial class MouGrain : IMouLanguagesGrain
             else
                 S.LanguageVersions[index] = before;
         }, DeactivateOnIdle);
+        await this.PublishAsync(new LanguageVersionChanged(Id, language.Code, by, clock.GetUtcNow()));
         return Outcome<LanguageSettings>.Success(Languages());
     }
 
@@ -52,6 +55,7 @@ public sealed partial class MouGrain : IMouLanguagesGrain
         var before = S.OriginalLanguage;
         S.OriginalLanguage = language.Code;
         await state.WriteOrRollBackAsync(() => S.OriginalLanguage = before, DeactivateOnIdle);
+        await this.PublishAsync(new LanguageVersionChanged(Id, language.Code, by, clock.GetUtcNow()));
         return Outcome<LanguageSettings>.Success(Languages());
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Events;
+using MouWorkspace.Grains.Events;
 using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Abstractions.Organizations;
 using MouWorkspace.Domain.Numbering;
@@ -73,6 +75,7 @@ public sealed partial class MouGrain(
         S.CreatedBy = command.By.Name;
         await state.WriteStateAsync();
         await PublishSummaryAsync();
+        await this.PublishAsync(new MouCreated(Id, S.Title, entries.Count, command.By, S.CreatedAt));
         return Outcome<MouInfo>.Success(Info());
     }
 
@@ -104,6 +107,7 @@ public sealed partial class MouGrain(
             return created;
         S.Clauses.Insert(index, entry);
         await state.WriteOrRollBackAsync(() => S.Clauses.Remove(entry), DeactivateOnIdle);
+        await this.PublishAsync(new ClauseAdded(Id, entry.Id, number, command.By, clock.GetUtcNow()));
         return created;
     }
 
@@ -116,6 +120,7 @@ public sealed partial class MouGrain(
         S.Clauses.RemoveAt(index);
         S.Removed.Add(entry);
         await state.WriteOrRollBackAsync(() => { S.Removed.Remove(entry); S.Clauses.Insert(index, entry); }, DeactivateOnIdle);
+        await this.PublishAsync(new ClauseRemoved(Id, entry.Id, entry.Number, by, clock.GetUtcNow()));
         return Outcome<bool>.Success(true);
     }
 
@@ -150,6 +155,7 @@ public sealed partial class MouGrain(
         S.Revisions.Add(record);
         await state.WriteOrRollBackAsync(() => S.Revisions.Remove(record), DeactivateOnIdle);
         await PublishSummaryAsync();
+        await this.PublishAsync(new RevisionPublished(Id, info.Number, info.Label, by, info.PublishedAt));
         return Outcome<RevisionInfo>.Success(info);
     }
 
@@ -173,6 +179,7 @@ public sealed partial class MouGrain(
         await state.WriteOrRollBackAsync(() => record.Positions.Remove(entry), DeactivateOnIdle);
         NotifySilence(revision, entry);
         await PublishSummaryAsync();
+        await this.PublishAsync(new PositionGiven(Id, revision, party, position.ToString().ToLowerInvariant(), by, entry.At));
         return Outcome<PositionEntry>.Success(entry);
     }
 

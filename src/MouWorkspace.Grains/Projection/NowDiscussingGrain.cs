@@ -1,4 +1,6 @@
 using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Events;
+using MouWorkspace.Grains.Events;
 using MouWorkspace.Abstractions.Projection;
 
 namespace MouWorkspace.Grains.Projection;
@@ -29,6 +31,7 @@ public sealed class NowDiscussingGrain(
         var before = (S.ClauseId, S.ProposalId, S.Version, S.SetBy, S.SetAt);
         (S.ClauseId, S.ProposalId, S.Version, S.SetBy, S.SetAt) = (clauseId, proposalId, S.Version + 1, by.Name, clock.GetUtcNow());
         await state.WriteOrRollBackAsync(() => (S.ClauseId, S.ProposalId, S.Version, S.SetBy, S.SetAt) = before, DeactivateOnIdle);
+        await this.PublishAsync(new NowDiscussingChanged(this.GetPrimaryKeyString(), clauseId, proposalId, by, S.SetAt ?? clock.GetUtcNow()));
         return Outcome<NowDiscussing>.Success(View());
     }
 

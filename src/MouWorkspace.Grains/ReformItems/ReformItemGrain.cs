@@ -1,4 +1,6 @@
 using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Events;
+using MouWorkspace.Grains.Events;
 using MouWorkspace.Abstractions.ReformItems;
 using MouWorkspace.Domain.Tracking;
 
@@ -24,6 +26,7 @@ public sealed class ReformItemGrain(
         S.DueOn = command.DueOn;
         S.History.Add(new StatusChange(command.Status, command.On, command.Note, command.By.Name, command.By.Organization, clock.GetUtcNow()));
         await WriteOrRollBackAsync(() => S.History.Clear());
+        await this.PublishAsync(new ReformStatusChanged(S.Organization, Id, ReformRules.ToWire(command.Status), command.By, clock.GetUtcNow()));
         return Outcome<ReformItemView>.Success(View());
     }
 
@@ -43,6 +46,7 @@ public sealed class ReformItemGrain(
         var change = new StatusChange(status, on, note, by.Name, by.Organization, clock.GetUtcNow());
         S.History.Add(change);
         await WriteOrRollBackAsync(() => S.History.Remove(change));
+        await this.PublishAsync(new ReformStatusChanged(S.Organization, Id, ReformRules.ToWire(status), by, change.RecordedAt));
         return Outcome<ReformItemView>.Success(View());
     }
 

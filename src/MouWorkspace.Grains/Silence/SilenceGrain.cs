@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Events;
+using MouWorkspace.Grains.Events;
 using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Abstractions.Silence;
 using MouWorkspace.Domain.Positions;
@@ -65,6 +67,7 @@ public sealed class SilenceGrain(
         // The reminder is what survives restarts; its period only matters if a tick is missed.
         await this.RegisterOrUpdateReminder(ReminderName, Max(command.Deadline - now, TimeSpan.Zero), reminderOptions.Value.MinimumReminderPeriod);
         ArmTimer();
+        await this.PublishAsync(new SilenceStarted(S.MouId, S.Revision, S.Deadline, command.By, now));
         return Outcome<SilenceView>.Success(View());
     }
 
@@ -104,6 +107,10 @@ public sealed class SilenceGrain(
         timer?.Dispose();
         timer = null;
         await DropReminderAsync();
+        // Nobody asked for this change (the deadline passed, or an objection closed it): the system made it.
+        var organization = (await GrainFactory.GetGrain<IMouGrain>(S.MouId).GetInfoAsync())?.Organization ?? "";
+        await this.PublishAsync(new SilenceEnded(S.MouId, S.Revision, S.Status == SilenceStatus.Adopted ? "adopted" : "broken",
+            S.BrokenBy?.MemberState, Actor.System(organization), S.EndedAt ?? clock.GetUtcNow()));
     }
 
     private void ArmTimer()

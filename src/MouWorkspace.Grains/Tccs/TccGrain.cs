@@ -1,4 +1,6 @@
 using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Events;
+using MouWorkspace.Grains.Events;
 using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Abstractions.Tracking;
 using MouWorkspace.Domain.States;
@@ -40,6 +42,7 @@ public sealed class TccGrain(
             command.IncorporatesStandards, command.EvidenceId, command.EvidenceNote, command.By.Name, clock.GetUtcNow());
         S.Adoptions.Add(adoption);
         await WriteOrRollBackAsync(() => S.Adoptions.Remove(adoption));
+        await this.PublishAsync(new AdoptionRecorded(mou.Organization, Code, command.MouId, revision.Number, command.By, clock.GetUtcNow()));
         return Outcome<Adoption>.Success(adoption);
     }
 
@@ -54,6 +57,7 @@ public sealed class TccGrain(
         var training = new TrainingCertification(Ids.New(), by.Organization, certifiedOn, evidenceId, note, by.Name, clock.GetUtcNow());
         S.Trainings.Add(training);
         await WriteOrRollBackAsync(() => S.Trainings.Remove(training));
+        await this.PublishAsync(new TccRecordChanged(by.Organization, Code, "a training certification", by, training.RecordedAt));
         return Outcome<TrainingCertification>.Success(training);
     }
 
@@ -69,6 +73,7 @@ public sealed class TccGrain(
         var report = new DisciplineReport(year, count, note, by.Organization, by.Name, clock.GetUtcNow());
         S.Discipline.Add(report);
         await WriteOrRollBackAsync(() => S.Discipline.Remove(report));
+        await this.PublishAsync(new TccRecordChanged(by.Organization, Code, $"the discipline cases of {year}", by, clock.GetUtcNow()));
         return Outcome<DisciplineReport>.Success(report);
     }
 
@@ -80,6 +85,8 @@ public sealed class TccGrain(
             return Outcome<EvidenceDocument>.Fail(Failure.Conflict, $"evidence {document.Id} exists already");
         S.Evidence.Add(document);
         await WriteOrRollBackAsync(() => S.Evidence.Remove(document));
+        await this.PublishAsync(new TccRecordChanged(document.Organization, Code, $"evidence ({document.FileName})",
+            new Actor("", document.UploadedBy, "", null, document.Organization), document.UploadedAt));
         return Outcome<EvidenceDocument>.Success(document);
     }
 

@@ -5,8 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using MouWorkspace.Abstractions.Audit;
 using MouWorkspace.Web.Auth;
-using MouWorkspace.Web.Changes;
-using MouWorkspace.Web.Frontend;
+using MouWorkspace.Abstractions.Events;
 using MouWorkspace.Web.Infrastructure;
 
 namespace MouWorkspace.Web.Audit;
@@ -44,15 +43,25 @@ public static class AuditFilterSetup
     }
 }
 
-public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, LiveEvents live, IEnumerable<IChangeObserver> observers,
-    AuditedReads reads, ILogger<AuditFilter> logger) : IEndpointFilter
+public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, AuditedReads reads, ILogger<AuditFilter> logger) : IEndpointFilter
 {
     /// <summary>A handler that knows the hash of what it produced (an export's bytes) leaves it here.</summary>
     public const string ContentHashItem = "audit-content-hash";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var result = await next(context);
+        // The grains this handler calls mark their change events as made through the API (audited here), so that the
+        // event consumer does not audit them a second time.
+        RequestContext.Set(ChangeStreams.ViaApiKey, true);
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        finally
+        {
+            RequestContext.Remove(ChangeStreams.ViaApiKey);
+        }
         var http = context.HttpContext;
         var audited = !HttpMethods.IsGet(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<AuditedAttribute>() is not null;
         if (!audited || http.User.Identity?.IsAuthenticated != true)
@@ -79,24 +88,6 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
             // The change is made: answering 5xx would tell the caller it was not. Losing its record is
             // logged as critical so that operations see it at once.
             logger.LogCritical(ex, "Audit record not written for {Action} on {Target} by {User}", entry.Action, entry.Target, entry.UserId);
-        }
-        var at = DateTimeOffset.UtcNow;
-        live.Publish(new LiveEvent(scope, entry.Action, entry.Target, entry.Name, at));
-        if (observers is IChangeObserver[] { Length: 0 })
-            return result;
-        var change = new ChangeNotice(scope, http.Request.Method, route,
-            http.Request.RouteValues.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!.ToString()!),
-            Location(result), entry.UserId, entry.Name, entry.MemberState, entry.Organization, at);
-        foreach (var observer in observers)
-        {
-            try
-            {
-                await observer.OnChangedAsync(change);
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "{Observer} failed on {Action} {Target}", observer.GetType().Name, entry.Action, entry.Target);
-            }
         }
         return result;
     }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using MouWorkspace.Abstractions.Events;
 using MouWorkspace.Grains;
+using MouWorkspace.Grains.Events;
 using Orleans.Configuration;
 
 namespace MouWorkspace.Web.Hosting;
@@ -65,12 +67,50 @@ public static class OrleansSetup
             });
             silo.AddAzureTableGrainStorage(StorageNames.Tables, o => o.TableServiceClient = tables);
             silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
+            AddChangeStreams(silo, builder.Services, storage.ConnectionString, serviceId, config);
             // Loopback on one machine; a pod or VM advertises its own address (Orleans:Endpoints:AdvertisedIPAddress)
             // and then listens on every interface, or no other silo could reach it.
             var advertised = IPAddress.TryParse(config["Orleans:Endpoints:AdvertisedIPAddress"], out var address) ? address : IPAddress.Loopback;
             var listenOnAny = config.GetValue("Orleans:Endpoints:ListenOnAnyHostAddress", !IPAddress.IsLoopback(advertised));
             silo.ConfigureEndpoints(advertised, Port(config, "Orleans:SiloPort"), Port(config, "Orleans:GatewayPort"), listenOnAnyHostAddress: listenOnAny);
         });
+    }
+
+    /// <summary>
+    /// The change streams (docs/architecture.md): every grain publishes its changes on Azure Queue storage, so that an
+    /// event outlives the silo that published it and is consumed on whichever silo pulls its queue. Consumers are
+    /// implicit subscribers (no subscription state to store or lose); the queues are named after the service so
+    /// that two services on one storage account never read each other's events. <c>Events:Queues</c> (default 4)
+    /// spreads scopes over queues, <c>Events:PollMilliseconds</c> (default 100) is how often an idle queue is asked.
+    /// </summary>
+    private static void AddChangeStreams(ISiloBuilder silo, IServiceCollection services, string connectionString, string serviceId, IConfiguration config)
+    {
+        var queues = Math.Clamp(config.GetValue("Events:Queues", 4), 1, 64);
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(config.GetValue("Events:PollMilliseconds", 100), 10, 10_000));
+        var prefix = ContainerName(serviceId)["grainstate-".Length..];
+        var names = Enumerable.Range(0, queues).Select(i => QueueName(prefix, i)).ToList();
+        silo.AddAzureQueueStreams(ChangeStreams.Provider, configurator =>
+        {
+            configurator.ConfigureAzureQueue(ob => ob.Configure(o =>
+            {
+                o.QueueServiceClient = new Azure.Storage.Queues.QueueServiceClient(connectionString);
+                o.QueueNames = names;
+            }));
+            configurator.ConfigurePullingAgent(ob => ob.Configure(o => o.GetQueueMsgsTimerPeriod = poll));
+            configurator.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
+        });
+        // In this order: the audit of changes no request made, the followers, the open pages (search adds its own).
+        services.AddSingleton<IChangeConsumer, AuditConsumer>();
+        services.AddSingleton<IChangeConsumer, NotificationConsumer>();
+        services.AddSingleton<IChangeConsumer, LiveConsumer>();
+    }
+
+    /// <summary>"changes-" and the service in the characters a queue name allows (3–63, lowercase, digits, single hyphens).</summary>
+    internal static string QueueName(string service, int index)
+    {
+        var suffix = $"-changes-{index}";
+        var head = service.Length + suffix.Length > 63 ? service[..(63 - suffix.Length)].TrimEnd('-') : service;
+        return head.Length == 0 ? $"mou{suffix}" : head + suffix;
     }
 
     /// <summary>

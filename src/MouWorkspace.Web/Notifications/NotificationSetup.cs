@@ -1,12 +1,11 @@
 using MouWorkspace.Grains.Notifications;
-using MouWorkspace.Web.Changes;
 
 namespace MouWorkspace.Web.Notifications;
 
 public static class NotificationSetup
 {
     /// <summary>
-    /// The change observer that feeds the followers grains, <c>Notifications:*</c> (delay, base URL) and
+    /// <c>Notifications:*</c> (delay, base URL) and
     /// <c>Smtp:*</c>. Without <c>Smtp:Host</c> nothing is mailed.
     /// </summary>
     public static void AddMouNotifications(this WebApplicationBuilder builder)
@@ -15,6 +14,5 @@ public static class NotificationSetup
         services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<INotificationMailer, SmtpMailer>();
-        services.AddSingleton<IChangeObserver, NotificationObserver>();
     }
 }

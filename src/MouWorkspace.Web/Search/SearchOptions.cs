@@ -12,9 +12,6 @@ public sealed class SearchOptions
     /// <summary>How often this host reads the cluster's change feed.</summary>
     public int PollMilliseconds { get; set; } = 250;
 
-    /// <summary>How often this host looks for MOUs and reform items made without the API (seeding).</summary>
-    public int ReconcileSeconds { get; set; } = 5;
-
     /// <summary>Whether this host feeds the index (always with Lucene; with a shared Azure index one host may be enough).</summary>
     public bool Indexer { get; set; } = true;
 

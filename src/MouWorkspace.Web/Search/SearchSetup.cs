@@ -2,7 +2,7 @@ using Lucene.Net.Store;
 using MouWorkspace.Search;
 using MouWorkspace.Search.Azure;
 using MouWorkspace.Search.Lucene;
-using MouWorkspace.Web.Changes;
+using MouWorkspace.Grains.Events;
 using MouWorkspace.Web.Hosting;
 
 namespace MouWorkspace.Web.Search;
@@ -10,16 +10,16 @@ namespace MouWorkspace.Web.Search;
 public static class SearchSetup
 {
     /// <summary>
-    /// Search (docs/search.md): the index chosen by <c>Search:Provider</c>, the change observer that queues what
-    /// changed, and the background indexer that follows the cluster's change feed.
+    /// Search (docs/search.md): the index chosen by <c>Search:Provider</c>, the change consumer that feeds what
+    /// changed to the cluster, and the background indexer that follows the cluster's change feed.
     /// </summary>
     public static void AddMouSearch(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<SearchOptions>(builder.Configuration.GetSection("Search"));
-        services.AddSingleton<SearchChangeQueue>();
+        services.AddSingleton<SearchFeedSignal>();
         services.AddSingleton<SearchStatus>();
-        services.AddSingleton<IChangeObserver, SearchChangeObserver>();
+        services.AddSingleton<IChangeConsumer, SearchConsumer>();
         services.AddSingleton<ISearchIndex>(sp => Create(sp, builder.Configuration, builder.Environment));
         services.AddHostedService<SearchIndexer>();
     }
