@@ -6,6 +6,7 @@ using MouWorkspace.Web.Hosting;
 using MouWorkspace.Web.Search;
 using MouWorkspace.Web.Notifications;
 using MouWorkspace.Web.Seed;
+using MouWorkspace.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -19,6 +20,7 @@ builder.AddMouFrontend();
 builder.AddMouNotifications();
 builder.Services.AddHostedService<DemoSeeder>();
 builder.AddMouSearch();
+builder.AddMouWebhooks();
 
 var app = builder.Build();
 

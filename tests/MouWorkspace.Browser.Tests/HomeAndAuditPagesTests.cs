@@ -34,14 +34,56 @@ public sealed class HomeAndAuditPagesTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("first-visit")).ToBeVisibleAsync();
         await page.ShotAsync(fixture, "home-delegate");
 
-        // Later, the legal officer changes a clause; France comes back in a new tab.
+        // Later, the legal officer changes a clause, Morocco comments on it and gives a position; France comes back in a new tab.
         var legal = await fixture.App.ClientAsync("LegalOfficer", name: "Legal officer of the home test");
         await (await legal.PutTextAsync($"/api/mous/{silentId}/clauses/{silentClause}", TextArrangement.SecondText, "\"1\"")).JsonAsync(HttpStatusCode.OK);
+        var mar = await fixture.App.ClientAsync("Delegate", "MAR", name: "Delegate of Morocco in the home test");
+        await (await mar.PostAsJsonAsync($"/api/mous/{silentId}/clauses/{silentClause}/comments", new { text = "Morocco asks about jurisdiction." })).JsonAsync(HttpStatusCode.Created);
+        await arrange.PositionAsync(silentId, 1, "MAR", "reserve", "Morocco reserves its position.");
+        // The changes reach the activity list through the change stream; the page is opened once they are there.
+        var activityAfter = DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O");
+        for (var tries = 0; tries < 300; tries++)
+        {
+            var listed = await legal.GetFromJsonAsync<JsonElement>($"/api/mous/{silentId}/activity?since={Uri.EscapeDataString(activityAfter)}");
+            if (listed.EnumerateArray().Any(i => i.GetProperty("kind").GetString() == "position.given"))
+                break;
+            await Task.Delay(50);
+        }
         var later = await page.Context.NewPageAsync();
         await later.GoAndWaitAsync("/");
         var changes = later.GetByTestId("change-list");
         await Expect(changes).ToContainTextAsync("OP1 Jurisdiction: version 2");
         await Expect(changes).ToContainTextAsync("Legal officer of the home test");
+        // Every kind of change, not only new versions: the comment and the position too, with who made them.
+        await Expect(changes.Locator("li[data-kind='comment.added']")).ToContainTextAsync("Commented on OP1");
+        await Expect(changes.Locator("li[data-kind='comment.added']")).ToContainTextAsync("Delegate of Morocco in the home test");
+        await Expect(changes.Locator("li[data-kind='position.given']")).ToContainTextAsync("Gave MAR's position on Rev.1 (reserve)");
+        // Newest first: the position, then the comment, then the draft.
+        var kinds = await changes.Locator("li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.kind)");
+        Assert.True(Array.IndexOf(kinds, "position.given") < Array.IndexOf(kinds, "comment.added") && Array.IndexOf(kinds, "comment.added") < Array.IndexOf(kinds, "draft.saved"),
+            string.Join(", ", kinds));
+        // The comment's link opens the clause at the comment.
+        Assert.Matches($"/mous/{silentId}/clauses/{silentClause}#comment-", await changes.Locator("li[data-kind='comment.added'] a").GetAttributeAsync("href") ?? "");
+        // Kept per user, not per browser: after one more comment, France in another browser (none of this one's storage)
+        // is not on a first visit, and sees what changed since its visit in the tab above.
+        await (await mar.PostAsJsonAsync($"/api/mous/{silentId}/clauses/{silentClause}/comments", new { text = "Morocco adds a second point." })).JsonAsync(HttpStatusCode.Created);
+        for (var tries = 0; tries < 300; tries++)
+        {
+            var listed = await legal.GetFromJsonAsync<JsonElement>($"/api/mous/{silentId}/activity?limit=1");
+            if (listed[0].GetProperty("kind").GetString() == "comment.added")
+                break;
+            await Task.Delay(50);
+        }
+        var otherBrowser = await fixture.NewPageAsync();
+        await otherBrowser.SignInAsync("fra");
+        var elsewhere = otherBrowser.GetByTestId("change-list");
+        await Expect(elsewhere.Locator("li[data-kind='comment.added']")).ToContainTextAsync("Delegate of Morocco in the home test");
+        await Expect(elsewhere.Locator("li[data-kind='position.given']")).ToHaveCountAsync(0);
+        await Expect(otherBrowser.GetByTestId("first-visit")).ToHaveCountAsync(0);
+        // A reload of the tab keeps its list (the visit is the tab's).
+        await later.ReloadAsync();
+        await later.WaitForInteractiveAsync();
+        await Expect(later.GetByTestId("change-list").Locator("li[data-kind='position.given']")).ToBeVisibleAsync();
         await Expect(later.GetByTestId("waiting-list")).Not.ToContainTextAsync(answeredTitle);
         await later.ShotAsync(fixture, "home-changes");
 

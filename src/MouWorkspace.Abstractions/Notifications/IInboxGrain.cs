@@ -24,4 +24,12 @@ public interface IInboxGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<IReadOnlyList<Follow>> GetFollowsAsync();
+
+    /// <summary>
+    /// The user opened their home page in a browser tab (<paramref name="tab"/>, the tab's own random id): answers since
+    /// when their changes are listed, the time of their previous visit, kept per user (any browser, any device). A
+    /// tab keeps its baseline while it lives, so reloading does not empty the list; a new tab starts a new visit.
+    /// Null the first time the user comes.
+    /// </summary>
+    Task<DateTimeOffset?> BeginVisitAsync(string tab);
 }

@@ -11,6 +11,7 @@ public static class NotificationKinds
     public const string Position = "position";
     public const string Silence = "silence";
     public const string SilenceDeadline = "silence-deadline";
+    public const string SilenceEnded = "silence-ended";
 }
 
 /// <summary>

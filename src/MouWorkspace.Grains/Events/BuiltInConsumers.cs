@@ -33,7 +33,7 @@ public sealed class NotificationConsumer : IChangeConsumer
         return grains.GetGrain<IFollowersGrain>(notification.MouId).ChangedAsync(notification);
     }
 
-    /// <summary>Drafts (a new clause is its first draft), comments and proposals on the original text, revisions, positions, silence started.</summary>
+    /// <summary>Drafts (a new clause is its first draft), comments and proposals on the original text, revisions, positions, silence started and ended.</summary>
     public static NotificationChange? Classify(ChangeEvent change)
     {
         (string Kind, string MouId, string? ClauseId, string? ItemId, int? Revision)? what = change switch
@@ -45,6 +45,7 @@ public sealed class NotificationConsumer : IChangeConsumer
             RevisionPublished r => (NotificationKinds.Revision, r.MouId, null, null, r.Revision),
             PositionGiven p => (NotificationKinds.Position, p.MouId, null, null, p.Revision),
             SilenceStarted s => (NotificationKinds.Silence, s.MouId, null, null, s.Revision),
+            SilenceEnded s => (NotificationKinds.SilenceEnded, s.MouId, null, null, s.Revision),
             _ => null,
         };
         return what is { } w ? new NotificationChange(w.Kind, w.MouId, w.ClauseId, w.ItemId, w.Revision, change.By.UserId, change.By.Name, change.At) : null;

@@ -26,6 +26,20 @@ public sealed partial class InboxGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
+    public async Task<DateTimeOffset?> BeginVisitAsync(string tab)
+    {
+        var known = S.Tabs.Find(t => t.Tab == tab);
+        var before = (S.LastVisitAt, Tabs: S.Tabs.ToList());
+        var visit = known ?? new TabVisit(tab, S.LastVisitAt);
+        S.Tabs.Remove(visit);
+        S.Tabs.Add(visit);
+        if (S.Tabs.Count > 20)
+            S.Tabs.RemoveAt(0);
+        S.LastVisitAt = clock.GetUtcNow();
+        await state.WriteOrRollBackAsync(() => (S.LastVisitAt, S.Tabs) = before, DeactivateOnIdle);
+        return visit.Since;
+    }
+
     public async Task DeliverAsync(Notification notification, Follower recipient)
     {
         if (S.Items.Exists(i => i.Notification.Id == notification.Id))

@@ -18,7 +18,14 @@ public sealed class InboxState
     [Id(5)] public Follower? Recipient { get; set; }
     [Id(6)] public int MailsSent { get; set; }
     [Id(7)] public int FailedSends { get; set; }
+
+    /// <summary>When the user last opened their home page (in any tab), and the baseline of each of their latest tabs.</summary>
+    [Id(8)] public DateTimeOffset? LastVisitAt { get; set; }
+    [Id(9)] public List<TabVisit> Tabs { get; set; } = [];
 }
+
+[GenerateSerializer, Immutable, Alias("notify.tab-visit")]
+public sealed record TabVisit([property: Id(0)] string Tab, [property: Id(1)] DateTimeOffset? Since);
 
 [GenerateSerializer, Alias("notify.inbox-entry")]
 public sealed class InboxEntry

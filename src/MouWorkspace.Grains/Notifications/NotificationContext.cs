@@ -53,6 +53,14 @@ public static class NotificationContext
                 var silence = await grains.GetGrain<ISilenceGrain>(SilenceKey.For(mou.Id, revision.Number)).GetAsync();
                 return silence is null ? null
                     : basis with { Summary = $"{change.ActorName} started a silence procedure on {revision.Label}: it ends {silence.Deadline:yyyy-MM-dd HH:mm} UTC." };
+            case NotificationKinds.SilenceEnded:
+                var ended = await grains.GetGrain<ISilenceGrain>(SilenceKey.For(mou.Id, revision.Number)).GetAsync();
+                return ended switch
+                {
+                    { Status: SilenceStatus.Adopted } => basis with { Summary = $"{revision.Label} of {mou.Title} is adopted: the silence procedure ended without objection." },
+                    { Status: SilenceStatus.Broken, BrokenBy: { } by } => basis with { Summary = $"{by.MemberState} broke the silence on {revision.Label} of {mou.Title}." },
+                    _ => null,
+                };
             default:
                 return null;
         }

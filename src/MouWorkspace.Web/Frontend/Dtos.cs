@@ -94,3 +94,6 @@ public sealed record ReformItemDetailDto(string Id, string Title, string Pillar,
 public sealed record ProgressPointDto(int? Number, string Label, DateTimeOffset? PublishedAt, int Clauses, int BracketedClauses, int OpenBrackets, int UnagreedClauses);
 
 public sealed record ProgressDto(string MouId, string Title, IReadOnlyList<ProgressPointDto> Points);
+
+public sealed record ActivityDto(DateTimeOffset At, string Kind, string What, string By, string? MemberState, string? ClauseId, string? Number,
+    int? Version, int? Revision, string Link);

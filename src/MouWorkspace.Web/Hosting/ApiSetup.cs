@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using MouWorkspace.Web.Webhooks;
 using Microsoft.AspNetCore.Routing;
 using MouWorkspace.Grains.Audit;
 using MouWorkspace.Grains.Clauses;
@@ -84,6 +85,8 @@ public static class ApiSetup
         api.MapClauseEndpoints();
         api.MapDiscussionEndpoints();
         api.MapRevisionEndpoints();
+        api.MapActivityEndpoints();
+        api.MapWebhookEndpoints();
         api.MapDocumentEndpoints();
         api.MapAkomaNtosoEndpoints();
         api.MapSilenceEndpoints();

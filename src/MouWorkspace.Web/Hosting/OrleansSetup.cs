@@ -80,13 +80,14 @@ public static class OrleansSetup
     /// The change streams (docs/architecture.md): every grain publishes its changes on Azure Queue storage, so that an
     /// event outlives the silo that published it and is consumed on whichever silo pulls its queue. Consumers are
     /// implicit subscribers (no subscription state to store or lose); the queues are named after the service so
-    /// that two services on one storage account never read each other's events. <c>Events:Queues</c> (default 4)
-    /// spreads scopes over queues, <c>Events:PollMilliseconds</c> (default 100) is how often an idle queue is asked.
+    /// that two services on one storage account never read each other's events. <c>Events:Queues</c> (default 2)
+    /// spreads scopes over queues, <c>Events:PollMilliseconds</c> (default 200) is how often an idle queue is asked
+    /// (each queue costs a storage request per poll: 10 a second per silo by default).
     /// </summary>
     private static void AddChangeStreams(ISiloBuilder silo, IServiceCollection services, string connectionString, string serviceId, IConfiguration config)
     {
-        var queues = Math.Clamp(config.GetValue("Events:Queues", 4), 1, 64);
-        var poll = TimeSpan.FromMilliseconds(Math.Clamp(config.GetValue("Events:PollMilliseconds", 100), 10, 10_000));
+        var queues = Math.Clamp(config.GetValue("Events:Queues", 2), 1, 64);
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(config.GetValue("Events:PollMilliseconds", 200), 10, 10_000));
         var prefix = ContainerName(serviceId)["grainstate-".Length..];
         var names = Enumerable.Range(0, queues).Select(i => QueueName(prefix, i)).ToList();
         silo.AddAzureQueueStreams(ChangeStreams.Provider, configurator =>
@@ -99,9 +100,10 @@ public static class OrleansSetup
             configurator.ConfigurePullingAgent(ob => ob.Configure(o => o.GetQueueMsgsTimerPeriod = poll));
             configurator.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
         });
-        // In this order: the audit of changes no request made, the followers, the open pages (search adds its own).
+        // In this order: the audit of changes no request made, the followers, each text's activity list, the open pages (search adds its own).
         services.AddSingleton<IChangeConsumer, AuditConsumer>();
         services.AddSingleton<IChangeConsumer, NotificationConsumer>();
+        services.AddSingleton<IChangeConsumer, MouWorkspace.Grains.Activity.ActivityConsumer>();
         services.AddSingleton<IChangeConsumer, LiveConsumer>();
     }
 

@@ -23,6 +23,7 @@ public static class AuthorizationRules
     private static bool Anyone(Caller c) => true;
     private static bool LegalOfficer(Caller c) => c.Role == "LegalOfficer";
     private static bool StaffAnywhere(Caller c) => c.In("Secretariat", "LegalOfficer");
+    private static bool WebhookManager(Caller c) => (c.Role == "Secretariat" && c.SameOrganization) || c.IsAdmin;
 
     /// <summary>The smallest file the evidence store takes as a PDF (it checks the signature).</summary>
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
@@ -67,6 +68,7 @@ public static class AuthorizationRules
         ["POST /api/mous/{mouId}/revisions"] = new(x => Send(HttpMethod.Post, Mou(x) + "/revisions", new { symbol = "Rev.2" }), c => c.Role == "Secretariat" && c.SameOrganization, Ok: 201, Mutates: true, Leaves: x => [new Look(Mou(x))]),
         ["GET /api/mous/{mouId}/revisions/{number:int}"] = new(x => Get(Mou(x) + "/revisions/1"), Reader, Ok: 200),
         ["GET /api/mous/{mouId}/progress"] = new(x => Get(Mou(x) + "/progress"), Reader, Ok: 200),
+        ["GET /api/mous/{mouId}/activity"] = new(x => Get(Mou(x) + "/activity?since=2000-01-01T00:00:00Z"), Reader, Ok: 200),
         ["GET /api/mous/{mouId}/compare"] = new(x => Get(Mou(x) + "/compare?from=1&to=1"), Reader, Ok: 200),
         ["POST /api/mous/{mouId}/revisions/{number:int}/positions"] = new(x => Send(HttpMethod.Post, Mou(x) + "/revisions/1/positions", new { memberState = "FRA", position = "agree" }),
             c => c.Role == "Delegate" && c.SameOrganization && c.State == Caller.OwnState, Ok: 201, Mutates: true, Leaves: x => [new Look(Mou(x) + "/revisions/1/positions")]),
@@ -109,6 +111,14 @@ public static class AuthorizationRules
         ["GET /api/reform-items/export.xlsx"] = new(_ => Get("/api/reform-items/export.xlsx"), Anyone, Ok: 200),
         ["GET /api/reform-items/report.docx"] = new(_ => Get("/api/reform-items/report.docx"), Anyone, Ok: 200),
         ["GET /api/reform-items/{id}"] = new(_ => Get("/api/reform-items/un-victim-assistance"), Anyone, Ok: 200),
+        ["POST /api/organizations/{organization}/webhooks"] = new(_ => Send(HttpMethod.Post, "/api/organizations/un/webhooks",
+                new { url = "https://203.0.113.10/matrix-hook", events = new[] { "matrix.none" }, secret = "matrix-webhook-secret-0123" }),
+            WebhookManager, Ok: 201, Mutates: true, Leaves: _ => [new Look("/api/organizations/un/webhooks")]),
+        ["GET /api/organizations/{organization}/webhooks"] = new(_ => Get("/api/organizations/un/webhooks"), WebhookManager, Ok: 200),
+        ["DELETE /api/organizations/{organization}/webhooks/{webhookId}"] = new(x => Delete($"/api/organizations/un/webhooks/{x.WebhookId}"),
+            WebhookManager, Ok: 204, Mutates: true, Leaves: _ => [new Look("/api/organizations/un/webhooks")]),
+        ["GET /api/organizations/{organization}/webhooks/{webhookId}/deliveries"] = new(x => Get($"/api/organizations/un/webhooks/{x.WebhookId}/deliveries"),
+            WebhookManager, Ok: 200),
         ["POST /api/reform-items/{id}/status"] = new(_ => Send(HttpMethod.Post, "/api/reform-items/un-victim-assistance/status",
             new { status = "in-progress", note = "Matrix check", on = "2007-06-01" }), Staff, Ok: 200, Mutates: true, Leaves: _ => [new Look("/api/reform-items/un-victim-assistance")]),
         ["GET /api/mous/{mouId}/now-discussing"] = new(x => Get(Mou(x) + "/now-discussing"), Reader, Ok: 200),

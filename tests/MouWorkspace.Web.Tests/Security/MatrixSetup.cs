@@ -6,7 +6,7 @@ using MouWorkspace.Web.Tests.Infrastructure;
 namespace MouWorkspace.Web.Tests.Security;
 
 /// <summary>What a matrix request acts on: a UN MOU (parties FRA and IND; confidential or not) with a clause, France's comment and Rev.1.</summary>
-public sealed record MatrixContext(string MouId, string ClauseId, string CommentId, string UserId, string EvidenceId);
+public sealed record MatrixContext(string MouId, string ClauseId, string CommentId, string UserId, string EvidenceId, string WebhookId);
 
 public sealed class MatrixSetup(MouApp app)
 {
@@ -14,6 +14,7 @@ public sealed class MatrixSetup(MouApp app)
     private HttpClient? admin;
     private HttpClient? legal;
     private HttpClient? france;
+    private string? firstWebhook;
 
     public async Task<MatrixContext> NewContextAsync(bool withSilence = false, bool confidential = false)
     {
@@ -38,6 +39,15 @@ public sealed class MatrixSetup(MouApp app)
         await (await admin.PutAsJsonAsync($"/api/admin/users/{userId}", new { name = "Someone", memberState = "FRA", organization = "un" })).JsonAsync(HttpStatusCode.OK);
         using var upload = new MultipartFormDataContent { { new ByteArrayContent(AuthorizationRules.Pdf), "file", "signed.pdf" } };
         var evidence = await (await legal.PostAsync("/api/tccs/FRA/evidence", upload)).JsonAsync(HttpStatusCode.Created);
-        return new MatrixContext(mou, clause, comment.GetProperty("id").GetString()!, userId, evidence.GetProperty("id").GetString()!);
+        // A webhook of the organization for this context (for an event kind nothing publishes, so nothing is sent); the
+        // ones earlier contexts left, but the first (the shared context's), go, so the organization stays under its limit.
+        var hooks = await (await admin.GetAsync("/api/organizations/un/webhooks")).JsonAsync(HttpStatusCode.OK);
+        foreach (var old in hooks.EnumerateArray().Select(h => h.GetProperty("id").GetString()!).Where(id => id != firstWebhook))
+            await admin.DeleteAsync($"/api/organizations/un/webhooks/{old}");
+        var webhook = (await (await secretariat.PostAsJsonAsync("/api/organizations/un/webhooks",
+                new { url = "https://203.0.113.10/matrix-hook", events = new[] { "matrix.none" }, secret = "matrix-webhook-secret-0123" }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        firstWebhook ??= webhook;
+        return new MatrixContext(mou, clause, comment.GetProperty("id").GetString()!, userId, evidence.GetProperty("id").GetString()!, webhook);
     }
 }

@@ -1,13 +1,11 @@
-// "Since your last visit": the time of the previous visit, per user, in this browser's localStorage.
-// A visit is a browser tab session: reloading keeps the same baseline (sessionStorage) until the tab is closed.
-export function beginVisit(userKey, now) {
-    const lastKey = 'mou.lastVisit.' + userKey;
-    const baselineKey = 'mou.visitBaseline.' + userKey;
-    let baseline = sessionStorage.getItem(baselineKey);
-    if (baseline === null) {
-        baseline = localStorage.getItem(lastKey) ?? '';
-        sessionStorage.setItem(baselineKey, baseline);
+// "Since your last visit" is kept per user on the server; a browser tab only names itself (sessionStorage), so that
+// reloading the tab keeps its baseline and a new tab starts a new visit.
+export function tabId() {
+    const key = 'mou.visitTab';
+    let id = sessionStorage.getItem(key);
+    if (id === null) {
+        id = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + String(Date.now());
+        sessionStorage.setItem(key, id);
     }
-    localStorage.setItem(lastKey, now);
-    return baseline;
+    return id;
 }
