@@ -45,6 +45,7 @@ public static class ThreeWayMerge
         foreach (var proposal in proposals)
         {
             ArgumentNullException.ThrowIfNull(proposal, nameof(proposals));
+            ArgumentNullException.ThrowIfNull(proposal.Id, nameof(proposals));
             if (!ids.Add(proposal.Id))
                 throw new ArgumentException($"proposal id '{proposal.Id}' is given twice", nameof(proposals));
         }

@@ -102,6 +102,34 @@ public class GeneratedMergeTests
         }
     }
 
+    [Fact]
+    public void Chinese_edits_a_few_characters_apart_merge_character_by_character()
+    {
+        // No spaces: each ideograph is a token. Distinct characters, so a diff can align the texts one way only.
+        var random = new Random(20060104);
+        for (var n = 0; n < 300; n++)
+        {
+            var pool = Enumerable.Range(0x4E00, 2000).OrderBy(_ => random.Next()).Select(c => ((char)c).ToString()).ToList();
+            var length = random.Next(8, 60);
+            var chars = pool.Take(length).ToList();
+            var fresh = pool.Skip(length).GetEnumerator();
+            string Fresh() { fresh.MoveNext(); return fresh.Current; }
+            var sites = Enumerable.Range(0, length).OrderBy(_ => random.Next()).Aggregate(new List<int>(), (taken, i) =>
+            {
+                if (taken.Count < 5 && taken.All(t => Math.Abs(t - i) >= 3))
+                    taken.Add(i);
+                return taken;
+            });
+            var edits = sites.ToDictionary(i => i, _ => (Kind: random.Next(3), Text: Fresh(), Mine: random.Next(2) == 0));
+            string Apply(Func<bool, bool> which) => string.Concat(chars.Select((c, i) =>
+                !edits.TryGetValue(i, out var e) || !which(e.Mine) ? c : e.Kind switch { 0 => e.Text, 1 => "", _ => e.Text + c }));
+
+            var result = ThreeWayMerge.Merge(string.Concat(chars), Apply(mine => mine), Apply(mine => !mine));
+
+            Assert.Equal(Apply(_ => true), result.Text);
+        }
+    }
+
     /// <summary>Two different edits of one item that cannot both be made (an insertion before it and a change of it can).</summary>
     internal static (Edit Mine, Edit Theirs) ClashingPair(EditScript script, Random random, int item) => random.Next(5) switch
     {
