@@ -95,15 +95,101 @@ public class WordDiffTests
     [Fact]
     public void Diff_of_a_replaced_word_deletes_then_inserts_only_that_word()
     {
+        var runs = WordDiff.Compute("The State shall ensure", "The State should ensure");
+        Assert.Equal(
+            [
+                new DiffChange(DiffOp.Equal, "The State "),
+                new DiffChange(DiffOp.Delete, "shall"),
+                new DiffChange(DiffOp.Insert, "should"),
+                new DiffChange(DiffOp.Equal, " ensure"),
+            ],
+            runs);
+    }
+
+    // Issue 15.12: this used to read "[" -shall +should "]"; a bracket is one unit of the diff now.
+    [Fact]
+    public void Diff_of_a_word_inside_brackets_replaces_the_whole_bracket()
+    {
         var runs = WordDiff.Compute("The State [shall] ensure", "The State [should] ensure");
         Assert.Equal(
             [
-                new DiffChange(DiffOp.Equal, "The State ["),
-                new DiffChange(DiffOp.Delete, "shall"),
-                new DiffChange(DiffOp.Insert, "should"),
-                new DiffChange(DiffOp.Equal, "] ensure"),
+                new DiffChange(DiffOp.Equal, "The State "),
+                new DiffChange(DiffOp.Delete, "[shall]"),
+                new DiffChange(DiffOp.Insert, "[should]"),
+                new DiffChange(DiffOp.Equal, " ensure"),
             ],
             runs);
+    }
+
+    [Fact]
+    public void Diff_of_bracketing_words_removes_the_words_and_inserts_the_whole_group()
+    {
+        // Was: shall [+[+]shall +certify][should +]ensure[+]+] — words and brackets interleaved.
+        var runs = WordDiff.Compute("The State shall ensure compliance.", "The State [shall certify][should ensure] compliance.");
+        Assert.Equal(
+            [
+                new DiffChange(DiffOp.Equal, "The State "),
+                new DiffChange(DiffOp.Delete, "shall ensure"),
+                new DiffChange(DiffOp.Insert, "[shall certify][should ensure]"),
+                new DiffChange(DiffOp.Equal, " compliance."),
+            ],
+            runs);
+    }
+
+    [Fact]
+    public void Diff_of_choosing_an_alternative_removes_the_group_and_inserts_the_choice()
+    {
+        var runs = WordDiff.Compute("States [shall][should] train all personnel.", "States shall train and certify all personnel.");
+        Assert.Equal(
+            [
+                new DiffChange(DiffOp.Equal, "States "),
+                new DiffChange(DiffOp.Delete, "[shall][should]"),
+                new DiffChange(DiffOp.Insert, "shall"),
+                new DiffChange(DiffOp.Equal, " train"),
+                new DiffChange(DiffOp.Insert, " and certify"),
+                new DiffChange(DiffOp.Equal, " all personnel."),
+            ],
+            runs);
+    }
+
+    [Fact]
+    public void Diff_never_splits_a_bracket_group_for_generated_texts()
+    {
+        var random = new Random(1512);
+        for (var n = 0; n < 1000; n++)
+        {
+            var from = BracketedText(random);
+            var to = random.Next(2) == 0 ? BracketedText(random) : Edit(random, from);
+            AssertContract(from, to);
+            var runs = WordDiff.Compute(from, to);
+            foreach (var (text, side) in new[] { (from, DiffOp.Insert), (to, DiffOp.Delete) })
+            {
+                // Every run boundary on this side's text lies outside every bracket group.
+                var cuts = new HashSet<int>();
+                var at = 0;
+                foreach (var run in runs.Where(r => r.Op != side))
+                {
+                    cuts.Add(at);
+                    at += run.Text.Length;
+                }
+                foreach (var group in MouWorkspace.Domain.Brackets.BracketParser.Parse(text).Groups)
+                    Assert.DoesNotContain(cuts, c => c > group.Start && c < group.Start + group.Length);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("[shall][should] ensure", new[] { "[shall][should]", " ", "ensure" })]
+    [InlineData("[the] [Government]", new[] { "[the]", " ", "[Government]" })]
+    [InlineData("a [b [c][d] e] f", new[] { "a", " ", "[b [c][d] e]", " ", "f" })]
+    [InlineData("stray ] and [ unclosed", new[] { "stray", " ", "]", " ", "and", " ", "[", " ", "unclosed" })]
+    [InlineData("[unclosed [closed]", new[] { "[", "unclosed", " ", "[closed]" })]
+    [InlineData("维和[必须][应当]遵守", new[] { "维", "和", "[必须][应当]", "遵", "守" })]
+    [InlineData("تلتزم [الدول][الحكومات] الأعضاء", new[] { "تلتزم", " ", "[الدول][الحكومات]", " ", "الأعضاء" })]
+    public void Diff_tokens_make_each_bracket_group_one_token(string text, string[] tokens)
+    {
+        Assert.Equal(tokens, WordTokenizer.TokenizeForDiff(text));
+        Assert.Equal(text, string.Concat(WordTokenizer.TokenizeForDiff(text)));
     }
 
     [Fact]
@@ -173,6 +259,24 @@ public class WordDiffTests
         for (var i = 0; i < count; i++)
         {
             sb.Append(Words[random.Next(Words.Length)]);
+            sb.Append(Spaces[random.Next(Spaces.Length)]);
+        }
+        return sb.ToString();
+    }
+
+    private static string BracketedText(Random random)
+    {
+        var sb = new StringBuilder();
+        var count = random.Next(0, 25);
+        for (var i = 0; i < count; i++)
+        {
+            sb.Append(random.Next(6) switch
+            {
+                0 => $"[{Words[random.Next(10)]}][{Words[random.Next(10, 20)]}]",
+                1 => $"[{Words[random.Next(20)]} [{Words[random.Next(20)]}] {Words[random.Next(20)]}]",
+                2 => $"[{Words[random.Next(20)]}]",
+                _ => Words[random.Next(Words.Length)],
+            });
             sb.Append(Spaces[random.Next(Spaces.Length)]);
         }
         return sb.ToString();

@@ -112,6 +112,6 @@ public static class WordDiff
     {
         public static readonly ExactChunker Instance = new();
 
-        public IReadOnlyList<string> Chunk(string text) => WordTokenizer.Tokenize(text);
+        public IReadOnlyList<string> Chunk(string text) => WordTokenizer.TokenizeForDiff(text);
     }
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using MouWorkspace.Domain.Brackets;
 
 namespace MouWorkspace.Domain.Diffs;
 
 /// <summary>
 /// Splits text into diff tokens: words (letters/digits), whitespace runs, and single other characters.
 /// Concatenating the tokens always gives back the input, which is what makes the diff exact.
+/// <see cref="TokenizeForDiff"/> is what diffs and merges use: the same tokens, with each bracket group one token.
 /// </summary>
 public static class WordTokenizer
 {
@@ -29,6 +31,47 @@ public static class WordTokenizer
             tokens.Add(text[start..i]);
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// <see cref="Tokenize"/>, except that each well-formed top-level bracket group (<c>[shall][should]</c>,
+    /// nested groups included) is one token, so a change inside or of a group shows as the whole group
+    /// removed and the new one inserted, never words interleaved with brackets (issue 15.12). Stray or
+    /// unclosed brackets stay one-character tokens. Concatenating the tokens still gives back the input.
+    /// </summary>
+    public static IReadOnlyList<string> TokenizeForDiff(string text)
+    {
+        var tokens = Tokenize(text);
+        if (!text.Contains('['))
+            return tokens;
+        var groups = BracketParser.Parse(text).Groups;
+        if (groups.Count == 0)
+            return tokens;
+
+        var result = new List<string>(tokens.Count);
+        int g = 0, pos = 0, i = 0;
+        while (i < tokens.Count)
+        {
+            var token = tokens[i];
+            var end = pos + token.Length;
+            if (g < groups.Count && groups[g].Start < end)
+            {
+                // Every token the group touches joins it; a token that starts inside one group and reaches
+                // into the next (not possible for brackets, but cheap to allow) joins both.
+                while (g < groups.Count && groups[g].Start < end)
+                {
+                    var groupEnd = groups[g].Start + groups[g].Length;
+                    while (end < groupEnd)
+                        end += tokens[++i].Length;
+                    g++;
+                }
+                token = text[pos..end];
+            }
+            result.Add(token);
+            pos = end;
+            i++;
+        }
+        return result;
     }
 
     private static bool Continues(string text, int i, Kind kind)
