@@ -24,7 +24,10 @@ public sealed record Draft(
     [property: Id(3)] string? AuthorState,
     [property: Id(4)] DateTimeOffset At,
     [property: Id(5)] string Rationale,
-    [property: Id(6)] string? Heading = null);
+    [property: Id(6)] string? Heading = null,
+    // A draft made by accepting proposals: which, and whose words they are (the sponsor, e.g. "Non-Aligned Movement (MAR)").
+    [property: Id(7)] IReadOnlyList<string>? FromProposals = null,
+    [property: Id(8)] string? Sponsor = null);
 
 [GenerateSerializer, Immutable, Alias("mou.comment")]
 public sealed record Comment(
@@ -66,7 +69,32 @@ public sealed record Proposal(
     [property: Id(4)] string By,
     [property: Id(5)] DateTimeOffset At,
     [property: Id(6)] string Status,
-    [property: Id(7)] int BaseVersion);
+    [property: Id(7)] int BaseVersion,
+    // The open proposal this one amends (a sub-amendment: its wording replaces that proposal's, and it is decided first).
+    [property: Id(8)] string? Amends = null,
+    [property: Id(9)] IReadOnlyList<string>? Cosponsors = null,
+    [property: Id(10)] string? DecidedBy = null,
+    [property: Id(11)] DateTimeOffset? DecidedAt = null,
+    [property: Id(12)] string? Note = null,
+    // The draft an accepted proposal was folded into.
+    [property: Id(13)] int? FoldedIntoVersion = null,
+    // The text it changes: the base draft's, or the amended proposal's wording.
+    [property: Id(14), System.Text.Json.Serialization.JsonIgnore] string? BaseText = null)
+{
+    public bool IsOpen => Status == ProposalStatuses.Open;
+}
+
+/// <summary>A proposal's lifecycle: open → accepted / rejected / withdrawn / superseded; a decided proposal stays decided.</summary>
+public static class ProposalStatuses
+{
+    public const string Open = "open";
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+    public const string Withdrawn = "withdrawn";
+    public const string Superseded = "superseded";
+
+    public static readonly IReadOnlyList<string> Decisions = [Accepted, Rejected, Withdrawn];
+}
 
 [GenerateSerializer, Immutable, Alias("mou.init-clause")]
 public sealed record InitClause(

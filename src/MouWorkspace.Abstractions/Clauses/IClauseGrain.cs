@@ -39,6 +39,22 @@ public interface IClauseGrain : IGrainWithStringKey
 
     Task<Outcome<Proposal>> AddProposalAsync(string text, string onBehalfOf, Actor by);
 
+    /// <summary>A proposal that amends another open proposal of this clause: its wording replaces that proposal's.</summary>
+    Task<Outcome<Proposal>> AddAmendmentAsync(string text, string onBehalfOf, string amends, Actor by);
+
+    /// <summary>
+    /// Accepts open proposals at once: a three-way word merge of each (from the text it was made on) onto the current
+    /// text makes one new draft naming them and their sponsors; words that clash answer a conflict naming them and
+    /// nothing changes. An accepted sub-amendment becomes its parent proposal's wording instead.
+    /// </summary>
+    Task<Outcome<IReadOnlyList<Proposal>>> AcceptProposalsAsync(IReadOnlyList<string> proposalIds, string note, Actor by);
+
+    /// <summary>Rejects (staff) or withdraws (the sponsor) an open proposal; a decided one cannot be decided again.</summary>
+    Task<Outcome<Proposal>> CloseProposalAsync(string proposalId, string status, string note, Actor by);
+
+    /// <summary>A delegation joins (or leaves) an open proposal as co-sponsor.</summary>
+    Task<Outcome<Proposal>> SetCosponsorAsync(string proposalId, string memberState, bool joining, Actor by);
+
     [ReadOnly]
     Task<IReadOnlyList<Proposal>> GetProposalsAsync();
 }

@@ -127,6 +127,29 @@ public sealed record ProposalSubmitted(string MouId, string ClauseId, string Num
     public override string Describe() => $"proposed wording for {Number} on behalf of {OnBehalfOf}";
 }
 
+/// <summary>A proposal accepted (folded into <see cref="FoldedIntoVersion"/>), rejected or withdrawn, with who decided and why.</summary>
+[GenerateSerializer, Immutable, Alias("events.proposal-decided")]
+public sealed record ProposalDecided(string MouId, string ClauseId, string Number, [property: Id(0)] string ProposalId, [property: Id(1)] string Status,
+    [property: Id(2)] string OnBehalfOf, [property: Id(3)] string Note, [property: Id(4)] int? FoldedIntoVersion, Actor By, DateTimeOffset At)
+    : ClauseChange(MouId, ClauseId, Number, By, At)
+{
+    public override string Kind => "proposal." + Status;
+    public override string Describe() => Status switch
+    {
+        "accepted" => $"accepted {OnBehalfOf}'s proposal on {Number}" + (FoldedIntoVersion is { } v ? $" (version {v})" : ""),
+        "withdrawn" => $"withdrew {OnBehalfOf}'s proposal on {Number}",
+        _ => $"{Status} {OnBehalfOf}'s proposal on {Number}",
+    };
+}
+
+[GenerateSerializer, Immutable, Alias("events.cosponsor-changed")]
+public sealed record CosponsorChanged(string MouId, string ClauseId, string Number, [property: Id(0)] string ProposalId, [property: Id(1)] string MemberState,
+    [property: Id(2)] bool Joined, Actor By, DateTimeOffset At) : ClauseChange(MouId, ClauseId, Number, By, At)
+{
+    public override string Kind => Joined ? "proposal.cosponsored" : "proposal.cosponsor-left";
+    public override string Describe() => Joined ? $"{MemberState} co-sponsored a proposal on {Number}" : $"{MemberState} left a proposal on {Number}";
+}
+
 [GenerateSerializer, Immutable, Alias("events.translation-saved")]
 public sealed record TranslationSaved(string MouId, string ClauseId, string Number, [property: Id(0)] string Language, [property: Id(1)] int Version,
     Actor By, DateTimeOffset At) : ClauseChange(MouId, ClauseId, Number, By, At)

@@ -1,0 +1,164 @@
+using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Common;
+using MouWorkspace.Abstractions.Events;
+using MouWorkspace.Domain.Amendments;
+using MouWorkspace.Domain.Clauses;
+using MouWorkspace.Grains.Events;
+
+namespace MouWorkspace.Grains.Clauses;
+
+/// <summary>The amendment workflow of one clause: sub-amendments, co-sponsors, and deciding proposals (issue 17).</summary>
+public sealed partial class ClauseGrain
+{
+    public async Task<Outcome<Proposal>> AddAmendmentAsync(string text, string onBehalfOf, string amends, Actor by)
+    {
+        if (!S.Exists)
+            return Outcome<Proposal>.Fail(Failure.NotFound, "no such clause");
+        if (S.Proposals.Find(p => p.Id == amends) is not { } parent)
+            return Outcome<Proposal>.Fail(Failure.Invalid, $"amends: there is no proposal {amends} on this clause");
+        if (!parent.IsOpen)
+            return Outcome<Proposal>.Fail(Failure.Conflict, $"proposal {amends} is {parent.Status}: only an open proposal can be amended");
+        if (text == parent.Text)
+            return Outcome<Proposal>.Fail(Failure.Invalid, "text: the wording is the proposal's it amends; an amendment must change something");
+        if (S.Proposals.FirstOrDefault(p => p.IsOpen && p.Amends == amends && p.Text == text && p.OnBehalfOf == onBehalfOf) is { } same)
+            return Outcome<Proposal>.Success(same);
+        var proposal = new Proposal(Ids.New(), text, by.MemberState, onBehalfOf, by.Name, clock.GetUtcNow(), ProposalStatuses.Open, S.Current.Version,
+            Amends: amends, BaseText: parent.Text);
+        S.Proposals.Add(proposal);
+        await state.WriteOrRollBackAsync(() => S.Proposals.Remove(proposal), DeactivateOnIdle);
+        await this.PublishAsync(new ProposalSubmitted(S.MouId, S.ClauseId, S.Number, proposal.Id, onBehalfOf, LanguagePart, by, proposal.At));
+        return Outcome<Proposal>.Success(proposal);
+    }
+
+    public async Task<Outcome<IReadOnlyList<Proposal>>> AcceptProposalsAsync(IReadOnlyList<string> proposalIds, string note, Actor by)
+    {
+        if (!S.Exists)
+            return Outcome<IReadOnlyList<Proposal>>.Fail(Failure.NotFound, "no such clause");
+        var ids = proposalIds.Distinct().ToList();
+        var chosen = new List<Proposal>();
+        foreach (var id in ids)
+        {
+            if (S.Proposals.Find(p => p.Id == id) is not { } proposal)
+                return Outcome<IReadOnlyList<Proposal>>.Fail(Failure.NotFound, $"there is no proposal {id} on this clause");
+            if (!proposal.IsOpen)
+                return Outcome<IReadOnlyList<Proposal>>.Fail(Failure.Conflict, $"proposal {id} was {proposal.Status} already; a decided proposal stays decided");
+            if (S.Proposals.Any(p => p.IsOpen && p.Amends == id && !ids.Contains(p.Id)))
+                return Outcome<IReadOnlyList<Proposal>>.Fail(Failure.Conflict, $"proposal {id} has open amendments: decide them first");
+            chosen.Add(proposal);
+        }
+        if (chosen.Count == 0)
+            return Outcome<IReadOnlyList<Proposal>>.Fail(Failure.Invalid, "ids: name at least one open proposal");
+        var now = clock.GetUtcNow();
+        var before = S.Proposals.ToList();
+        var draftsBefore = S.Drafts.Count;
+        var agreementBefore = S.Agreement;
+
+        // Sub-amendments first: each becomes its parent's wording (the parent stays open unless accepted too).
+        var subs = chosen.Where(p => p.Amends is not null).ToList();
+        foreach (var sub in subs)
+        {
+            var index = S.Proposals.FindIndex(p => p.Id == sub.Amends);
+            S.Proposals[index] = S.Proposals[index] with { Text = sub.Text };
+            Replace(sub with { Status = ProposalStatuses.Accepted, DecidedBy = by.Name, DecidedAt = now, Note = note });
+        }
+        var main = chosen.Where(p => p.Amends is null).Select(p => S.Proposals.Find(x => x.Id == p.Id)!).ToList();
+        int? version = null;
+        if (main.Count > 0)
+        {
+            var texts = main.Select(p => new ProposalText(p.Id, BaseTextOf(p), p.Text)).ToList();
+            var merged = ThreeWayMerge.MergeAll(S.Current.Text, texts);
+            if (!merged.IsMerged)
+            {
+                S.Proposals = before;
+                var words = string.Join("; ", merged.Clashes.Take(5).Select(c =>
+                    $"“{c.Words.Current}” (the proposal makes it “{c.Words.Proposal}”" + (c.OtherProposalId is null
+                        ? $", the text said “{c.Words.Base}” when it was proposed)"
+                        : $", proposal {c.OtherProposalId} makes it “{c.Other}”)")));
+                return Outcome<IReadOnlyList<Proposal>>.Fail(Failure.Conflict,
+                    $"the proposal changes words that changed since it was made, or that another proposal changes: {words}; nothing was changed");
+            }
+            var sponsors = string.Join(", ", main.Select(p => Sponsor(p)).Distinct());
+            var rationale = $"Accepted {(main.Count == 1 ? "proposal" : "proposals")} of {sponsors}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note}");
+            version = S.Current.Version + 1;
+            S.Drafts.Add(new Draft(version.Value, merged.Text!, by.Name, by.MemberState, now, rationale, S.Heading,
+                main.Select(p => p.Id).ToArray(), sponsors));
+            S.Agreement = Agreement.Open;
+            foreach (var p in main)
+                Replace(p with { Status = ProposalStatuses.Accepted, DecidedBy = by.Name, DecidedAt = now, Note = note, FoldedIntoVersion = version });
+        }
+        await state.WriteOrRollBackAsync(() =>
+        {
+            S.Proposals = before;
+            S.Drafts.RemoveRange(draftsBefore, S.Drafts.Count - draftsBefore);
+            S.Agreement = agreementBefore;
+        }, DeactivateOnIdle);
+        if (version is { } v)
+            await this.PublishAsync(new DraftSaved(S.MouId, S.ClauseId, S.Number, v, S.Current.Rationale, by, now));
+        var decided = chosen.Select(p => S.Proposals.Find(x => x.Id == p.Id)!).ToArray();
+        foreach (var p in decided)
+            await this.PublishAsync(new ProposalDecided(S.MouId, S.ClauseId, S.Number, p.Id, p.Status, p.OnBehalfOf, note, p.FoldedIntoVersion, by, now));
+        return Outcome<IReadOnlyList<Proposal>>.Success(decided);
+    }
+
+    public async Task<Outcome<Proposal>> CloseProposalAsync(string proposalId, string status, string note, Actor by)
+    {
+        if (status is not (ProposalStatuses.Rejected or ProposalStatuses.Withdrawn))
+            return Outcome<Proposal>.Fail(Failure.Invalid, "status: rejected or withdrawn (accepting folds the proposal in)");
+        if (S.Proposals.Find(p => p.Id == proposalId) is not { } proposal)
+            return Outcome<Proposal>.Fail(Failure.NotFound, $"there is no proposal {proposalId} on this clause");
+        if (!proposal.IsOpen)
+            return Outcome<Proposal>.Fail(Failure.Conflict, $"proposal {proposalId} was {proposal.Status} already; a decided proposal stays decided");
+        if (status == ProposalStatuses.Withdrawn && !IsSponsor(proposal, by))
+            return Outcome<Proposal>.Fail(Failure.Forbidden, $"only the delegation of {proposal.OnBehalfOf} may withdraw its proposal");
+        var decided = proposal with { Status = status, DecidedBy = by.Name, DecidedAt = clock.GetUtcNow(), Note = note };
+        var before = S.Proposals.ToList();
+        Replace(decided);
+        // Its amendments fall with it.
+        foreach (var sub in S.Proposals.Where(p => p.IsOpen && p.Amends == proposalId).ToList())
+            Replace(sub with { Status = status, DecidedBy = by.Name, DecidedAt = decided.DecidedAt, Note = $"the proposal it amends was {status}" });
+        await state.WriteOrRollBackAsync(() => S.Proposals = before, DeactivateOnIdle);
+        await this.PublishAsync(new ProposalDecided(S.MouId, S.ClauseId, S.Number, proposalId, status, proposal.OnBehalfOf, note, null, by, decided.DecidedAt!.Value));
+        return Outcome<Proposal>.Success(decided);
+    }
+
+    public async Task<Outcome<Proposal>> SetCosponsorAsync(string proposalId, string memberState, bool joining, Actor by)
+    {
+        if (S.Proposals.Find(p => p.Id == proposalId) is not { } proposal)
+            return Outcome<Proposal>.Fail(Failure.NotFound, $"there is no proposal {proposalId} on this clause");
+        if (!proposal.IsOpen)
+            return Outcome<Proposal>.Fail(Failure.Conflict, $"proposal {proposalId} was {proposal.Status}: only an open proposal can be co-sponsored");
+        var state3 = memberState.ToUpperInvariant();
+        if (state3 == proposal.OnBehalfOf || state3 == proposal.MemberState)
+            return Outcome<Proposal>.Fail(Failure.Conflict, $"{state3} made this proposal; it does not co-sponsor its own");
+        var list = (proposal.Cosponsors ?? []).ToList();
+        if (list.Contains(state3) == joining)
+            return Outcome<Proposal>.Success(proposal);
+        if (joining)
+            list.Add(state3);
+        else
+            list.Remove(state3);
+        var changed = proposal with { Cosponsors = list };
+        Replace(changed);
+        await state.WriteOrRollBackAsync(() => Replace(proposal), DeactivateOnIdle);
+        await this.PublishAsync(new CosponsorChanged(S.MouId, S.ClauseId, S.Number, proposalId, state3, joining, by, clock.GetUtcNow()));
+        return Outcome<Proposal>.Success(changed);
+    }
+
+    /// <summary>The text a proposal changes: the amended proposal's wording, or the draft it was made on.</summary>
+    private string BaseTextOf(Proposal p) =>
+        p.BaseText ?? S.Drafts.FirstOrDefault(d => d.Version == p.BaseVersion)?.Text ?? S.Current.Text;
+
+    private void Replace(Proposal proposal) => S.Proposals[S.Proposals.FindIndex(p => p.Id == proposal.Id)] = proposal;
+
+    /// <summary>"Non-Aligned Movement (MAR)" for a group's proposal, "FRA" for a state's; with its co-sponsors.</summary>
+    private static string Sponsor(Proposal p)
+    {
+        var name = p.MemberState is { } state && state != p.OnBehalfOf ? $"{p.OnBehalfOf} ({state})" : p.OnBehalfOf;
+        return p.Cosponsors is { Count: > 0 } co ? $"{name}, supported by {string.Join(", ", co)}" : name;
+    }
+
+    /// <summary>The delegation that made it: a delegate of the submitting state (or of the state it was made for).</summary>
+    private static bool IsSponsor(Proposal p, Actor by) =>
+        by.MemberState is { } state && (state == p.MemberState || state == p.OnBehalfOf) &&
+        by.Role.Split(',', StringSplitOptions.TrimEntries).Contains("Delegate");
+}
