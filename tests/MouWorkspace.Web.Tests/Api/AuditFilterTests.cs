@@ -48,6 +48,20 @@ public sealed class AuditFilterTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_filters_the_publication_day_and_the_422()
+    {
+        var openApi = await (await fixture.App.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
+        var paths = openApi.GetProperty("paths");
+        string[] Parameters(string path) =>
+            paths.GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
+        Assert.Superset(new HashSet<string> { "user", "clause", "from", "to" }, Parameters("/api/mous/{mouId}/audit").ToHashSet());
+        Assert.Superset(new HashSet<string> { "organization", "user", "clause", "from", "to" }, Parameters("/api/audit").ToHashSet());
+        Assert.Superset(new HashSet<string> { "user", "from", "to" }, Parameters("/api/admin/audit").ToHashSet());
+        Assert.True(paths.GetProperty("/api/tccs/{code}/adoptions/{mouId}").GetProperty("put").GetProperty("responses").TryGetProperty("422", out _));
+        Assert.Contains("publishedOn", openApi.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_organization_log_is_narrowed_by_user_and_days()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
