@@ -58,7 +58,7 @@ public sealed class ChartsTests(BrowserFixture fixture)
         var secretariat = await fixture.App.ClientAsync("Secretariat", name: "Chart secretariat");
         var mou = await secretariat.CreateMouAsync("un", "FRA", "IND");
         await secretariat.AddClauseAsync(mou, "Personnel shall comply with the standards of conduct.", "Conduct");
-        await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1", publishedOn = "2006-01-02" /* before the adoptions recorded below: an adoption cannot precede its revision */ })).JsonAsync(HttpStatusCode.Created);
         var legal = await fixture.App.ClientAsync("LegalOfficer", name: "Chart legal officer");
         foreach (var (code, on) in new[] { ("BGD", "2007-01-10"), ("NGA", "2007-02-20"), ("GHA", "2007-02-20") })
             await (await legal.PutAsJsonAsync($"/api/tccs/{code}/adoptions/{mou}", new { revision = 1, adoptedOn = on, evidence = "Signed" })).JsonAsync(HttpStatusCode.OK);

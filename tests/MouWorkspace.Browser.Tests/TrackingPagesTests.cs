@@ -59,7 +59,7 @@ public sealed class TrackingPagesTests(BrowserFixture fixture)
         var secretariat = await fixture.App.ClientAsync("Secretariat", name: "Drift secretariat");
         var mou = await secretariat.CreateMouAsync("un", "FRA", "IND");
         var clause = await secretariat.AddClauseAsync(mou, "Personnel shall not engage in sexual exploitation.", "Prohibition");
-        await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1", publishedOn = "2006-01-02" /* before the adoptions recorded below: an adoption cannot precede its revision */ })).JsonAsync(HttpStatusCode.Created);
         var legal = await fixture.App.ClientAsync("LegalOfficer", name: "Drift legal officer");
         await (await legal.PutAsJsonAsync($"/api/tccs/GHA/adoptions/{mou}", new { revision = 1, adoptedOn = "2007-04-02", evidence = "Signed MOU" })).JsonAsync(HttpStatusCode.OK);
         await (await secretariat.PutTextAsync($"/api/mous/{mou}/clauses/{clause}", "Personnel shall never engage in sexual exploitation or abuse.", "\"1\"")).JsonAsync(HttpStatusCode.OK);
@@ -91,7 +91,7 @@ public sealed class TrackingPagesTests(BrowserFixture fixture)
         var secretariat = await fixture.App.ClientAsync("Secretariat", name: "Adoption secretariat");
         var mou = await secretariat.CreateMouAsync("un", "FRA", "IND");
         await secretariat.AddClauseAsync(mou, "Personnel shall comply with the standards of conduct.", "Conduct");
-        await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1", publishedOn = "2006-01-02" /* before the adoptions recorded below: an adoption cannot precede its revision */ })).JsonAsync(HttpStatusCode.Created);
 
         var matrix = await fixture.NewPageAsync();
         await matrix.SignInAsync("un-secretariat", "/tracking");

@@ -27,6 +27,9 @@ public sealed class TrackingClusterFixture : IDisposable
 
     public void Dispose() => Cluster.StopAllSilos();
 
+    /// <summary>The day the revisions are published on: before every adoption the tests record.</summary>
+    public static readonly DateOnly HistoricalPublication = new(2006, 1, 2);
+
     /// <summary>A new MOU of <paramref name="organization"/> with one clause per text and <paramref name="revisions"/> revisions.</summary>
     public async Task<IMouGrain> NewMouAsync(string organization = "un", int revisions = 1, params string[] texts)
     {
@@ -36,7 +39,7 @@ public sealed class TrackingClusterFixture : IDisposable
         foreach (var text in texts.Length > 0 ? texts : ["First clause.", "Second clause."])
             Assert.True((await mou.AddClauseAsync(new AddClause("Heading", text, null, ClauseKind.Operative, secretariat))).Ok);
         for (var n = 1; n <= revisions; n++)
-            Assert.True((await mou.PublishRevisionAsync($"Rev.{n}", secretariat)).Ok);
+            Assert.True((await mou.PublishRevisionAsync($"Rev.{n}", secretariat, HistoricalPublication)).Ok);
         return mou;
     }
 

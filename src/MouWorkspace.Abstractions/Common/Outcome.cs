@@ -9,6 +9,8 @@ public enum Failure
     Conflict = 3,
     PreconditionFailed = 4,
     Forbidden = 5,
+    /// <summary>Well-formed but contrary to the record (an adoption dated before its revision was published): 422.</summary>
+    Unprocessable = 6,
 }
 
 /// <summary>A command's result: a value, or a failure with a message meant for the user.</summary>

@@ -42,8 +42,12 @@ public interface IMouGrain : IGrainWithStringKey
     [ReadOnly]
     Task<MouClauseAccess?> GetClauseAccessAsync(string clauseId);
 
-    /// <summary>An immutable snapshot of every clause's current draft.</summary>
-    Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by);
+    /// <summary>
+    /// An immutable snapshot of every clause's current draft. <paramref name="publishedOn"/>: the day a revision circulated
+    /// before the text was kept here was published (a negotiation brought into the workspace, the demo's 2006 texts);
+    /// not in the future, not before the previous revision. Without it, now.
+    /// </summary>
+    Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by, DateOnly? publishedOn = null);
 
     [ReadOnly]
     Task<RevisionSnapshot?> GetRevisionAsync(int number);

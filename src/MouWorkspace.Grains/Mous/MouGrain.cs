@@ -140,7 +140,7 @@ public sealed partial class MouGrain(
     /// <summary>A clause call is for one of these: the MOU's clauses and the ones removed from it (their history stays readable).</summary>
     private IEnumerable<string> ClauseIdsEverHeld() => S.Clauses.Select(c => c.Id).Concat(S.Removed.Select(c => c.Id));
 
-    public async Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by)
+    public async Task<Outcome<RevisionInfo>> PublishRevisionAsync(string symbol, Actor by, DateOnly? publishedOn = null)
     {
         if (!S.Exists)
             return Outcome<RevisionInfo>.Fail(Failure.NotFound, "no such MOU");
@@ -148,9 +148,16 @@ public sealed partial class MouGrain(
             return Outcome<RevisionInfo>.Fail(Failure.Conflict, "the MOU has no clauses to publish");
         if (S.Revisions.Exists(r => string.Equals(r.Info.Label, symbol, StringComparison.OrdinalIgnoreCase)))
             return Outcome<RevisionInfo>.Fail(Failure.Conflict, $"symbol: a revision {symbol} exists already");
+        var now = clock.GetUtcNow();
+        var publishedAt = publishedOn is not { } day || day == DateOnly.FromDateTime(now.UtcDateTime) ? now : new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (publishedOn is { } on && Domain.Tracking.PastDates.IsInFuture(on, now))
+            return Outcome<RevisionInfo>.Fail(Failure.Invalid, $"publishedOn: {on:yyyy-MM-dd} is in the future");
+        if (S.Revisions.Count > 0 && DateOnly.FromDateTime(publishedAt.UtcDateTime) < DateOnly.FromDateTime(S.Revisions[^1].Info.PublishedAt.UtcDateTime))
+            return Outcome<RevisionInfo>.Fail(Failure.Invalid,
+                $"publishedOn: {S.Revisions[^1].Info.Label} was published on {S.Revisions[^1].Info.PublishedAt:yyyy-MM-dd}; a later revision cannot be dated before it");
         var clauses = (await GetClausesAsync()).Select(c => c.ToText()).ToList();
         var hash = RevisionHash.Compute(clauses.Select(c => new ClauseSnapshot(c.Id, c.Number, c.Heading, c.Text, c.Version)).ToList());
-        var info = new RevisionInfo(S.Revisions.Count + 1, symbol, hash, clock.GetUtcNow(), by.Name);
+        var info = new RevisionInfo(S.Revisions.Count + 1, symbol, hash, publishedAt, by.Name);
         var record = new RevisionRecord { Info = info, Clauses = clauses };
         S.Revisions.Add(record);
         await state.WriteOrRollBackAsync(() => S.Revisions.Remove(record), DeactivateOnIdle);

@@ -48,7 +48,7 @@ public sealed class SilenceGrain(
         if (info is null)
             return Outcome<SilenceView>.Fail(Failure.NotFound, $"there is no MOU {command.MouId}");
         if (info.Organization != command.By.Organization)
-            return Outcome<SilenceView>.Fail(Failure.Forbidden, $"this MOU belongs to another organization ({info.Organization})");
+            return Outcome<SilenceView>.Fail(Failure.Forbidden, $"there is no MOU {command.MouId}");
         if (command.Revision < 1 || command.Revision > info.Revisions.Count)
             return Outcome<SilenceView>.Fail(Failure.NotFound, $"there is no revision {command.Revision} of this MOU");
         if (command.Revision != info.Revisions.Count)

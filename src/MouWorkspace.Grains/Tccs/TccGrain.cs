@@ -29,12 +29,15 @@ public sealed class TccGrain(
         if (mou is null)
             return Outcome<Adoption>.Fail(Failure.NotFound, $"there is no MOU {command.MouId}");
         if (mou.Organization != command.By.Organization)
-            return Outcome<Adoption>.Fail(Failure.Forbidden, $"this MOU belongs to another organization ({mou.Organization}); you act for {command.By.Organization}");
+            return Outcome<Adoption>.Fail(Failure.Forbidden, $"there is no MOU {command.MouId}");
         var revision = mou.Revisions.FirstOrDefault(r => r.Number == command.Revision);
         if (revision is null)
             return Outcome<Adoption>.Fail(Failure.Invalid, $"revision: the MOU has no revision {command.Revision} (it has {mou.Revisions.Count})");
         if (PastDates.IsInFuture(command.AdoptedOn, clock.GetUtcNow()))
             return Outcome<Adoption>.Fail(Failure.Invalid, $"adoptedOn: {command.AdoptedOn:yyyy-MM-dd} is in the future");
+        if (PastDates.IsBeforePublication(command.AdoptedOn, revision.PublishedAt))
+            return Outcome<Adoption>.Fail(Failure.Unprocessable,
+                $"{Code} cannot have adopted {revision.Label} on {command.AdoptedOn:yyyy-MM-dd}: {revision.Label} was published on {revision.PublishedAt:yyyy-MM-dd}.");
         if (EvidenceProblem<Adoption>(command.EvidenceId, command.By.Organization) is { } evidenceProblem)
             return evidenceProblem;
 

@@ -53,9 +53,10 @@ public static class MouAccess
         var reader = user.AsReader();
         if (MouReadRule.CanRead(reader, mou))
             return (new Access(grain, mou), null);
-        // Say no more than the caller may know: another organization's text is not named, nor its organization.
+        // Say no more than the caller may know: another organization's text is answered as if it did not exist (the
+        // words of the 404, with the 403 the contract names for it), neither the text nor its organization named (issue 15.18).
         return reader.Organization != mou.Organization
-            ? (null, Problems.Forbidden("this MOU belongs to another organization"))
+            ? (null, Problems.NotFoundAs403($"there is no MOU {mouId}"))
             : (null, Problems.Forbidden("this round is confidential: its texts are for its parties and staff only"));
     }
 

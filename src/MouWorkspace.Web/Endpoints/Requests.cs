@@ -17,7 +17,8 @@ public sealed record ResolveRequest(bool? Resolved);
 
 public sealed record ProposalRequest(string? Text, string? OnBehalfOf);
 
-public sealed record RevisionRequest(string? Symbol);
+/// <param name="PublishedOn">optional, yyyy-MM-dd: the day a revision circulated before the text was kept here was published (not in the future, not before the previous revision); without it, now</param>
+public sealed record RevisionRequest(string? Symbol, string? PublishedOn = null);
 
 public sealed record PositionRequest(string? MemberState, string? Position, string? Note);
 

@@ -31,7 +31,14 @@ public static class RevisionEndpoints
             return problem!;
         if (TextRules.Validate(body.Symbol, "symbol", maxLength: TextLimits.Symbol) is { } error)
             return Problems.Invalid("symbol", error);
-        var outcome = await access.Grain.PublishRevisionAsync(body.Symbol!.Trim(), user.ToActor());
+        DateOnly? publishedOn = null;
+        if (!string.IsNullOrWhiteSpace(body.PublishedOn))
+        {
+            if (TrackingInput.Date(body.PublishedOn, "publishedOn", out var dateProblem) is not { } day)
+                return dateProblem!;
+            publishedOn = day;
+        }
+        var outcome = await access.Grain.PublishRevisionAsync(body.Symbol!.Trim(), user.ToActor(), publishedOn);
         return outcome.Ok
             ? TypedResults.Created($"/api/mous/{mouId}/revisions/{outcome.Value!.Number}", await Languages.RevisionLanguages.PublishedAsync(grains, mouId, outcome.Value))
             : Problems.From(outcome);

@@ -21,7 +21,7 @@ public static class TccEndpoints
         tccs.MapGet("/export.xlsx", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new ExpensiveAttribute()).Produces(200, contentType: Xlsx);
         tccs.MapGet("/{code}", GetAsync).RequireAuthorization(Policies.Reader).Produces<TccResponse>().ProducesProblem(404);
         tccs.MapPut("/{code}/adoptions/{mouId}", AdoptAsync).RequireAuthorization(Policies.LegalOfficer)
-            .Produces<AdoptionResponse>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces<AdoptionResponse>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
         tccs.MapGet("/{code}/drift/{mouId}", DriftAsync).RequireAuthorization(Policies.Reader).Produces<DriftResponse>().ProducesProblem(404);
         tccs.MapPost("/{code}/training", CertifyTrainingAsync).RequireAuthorization(Policies.LegalOfficer)
             .Produces<TrainingResponse>(201).ProducesValidationProblem().ProducesProblem(404);

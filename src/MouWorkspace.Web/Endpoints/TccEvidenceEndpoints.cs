@@ -71,7 +71,7 @@ public static class TccEvidenceEndpoints
         if (document is null)
             return Problems.NotFound($"there is no evidence {id} for {country}");
         if (document.Organization != user.Organization() && !user.IsInRole(Roles.Admin))
-            return Problems.Forbidden($"this evidence belongs to another organization ({document.Organization})");
+            return Problems.NotFoundAs403($"there is no evidence {id} for {country}");
         var stream = await new EvidenceStore(blobs, clock).OpenAsync(document, ct);
         return TypedResults.File(stream, document.ContentType, document.FileName);
     }

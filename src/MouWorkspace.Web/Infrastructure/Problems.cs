@@ -12,6 +12,9 @@ public static class Problems
 
     public static IResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: 403, title: "Forbidden");
 
+    /// <summary>Another organization's record: 403 as the contract says, in the words of a 404, so that it reads as absent.</summary>
+    public static IResult NotFoundAs403(string detail) => TypedResults.Problem(detail, statusCode: 403, title: "Not found");
+
     public static IResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: 409, title: "Conflict");
 
     public static IResult Unprocessable(string detail) => TypedResults.Problem(detail, statusCode: 422, title: "Unprocessable content");
@@ -28,6 +31,7 @@ public static class Problems
         Failure.Conflict => Conflict(outcome.Message ?? "conflict"),
         Failure.PreconditionFailed => PreconditionFailed(outcome.Message ?? "stale version"),
         Failure.Forbidden => Forbidden(outcome.Message ?? "forbidden"),
+        Failure.Unprocessable => Unprocessable(outcome.Message ?? "unprocessable"),
         _ => throw new InvalidOperationException("a successful outcome is not a problem"),
     };
 

@@ -12,6 +12,15 @@ public static class DemoData
 {
     public static readonly string[] Organizations = ["un", "nato", "osce"];
 
+    /// <summary>The publication days of the demo texts' Rev.1 (historical, as the report dates them; invented for the UN draft).</summary>
+    public static readonly DateOnly UnRev1PublishedOn = new(2006, 12, 1);
+
+    private static readonly Dictionary<string, DateOnly> SimpleRev1PublishedOn = new()
+    {
+        ["nato"] = new(2004, 6, 28), // the policy adopted at the Istanbul Summit
+        ["osce"] = new(2006, 12, 5), // MC/DEC/15/06, Brussels Ministerial Council
+    };
+
     // The seeded records are signed by the demo users of the sign-in page, as they sign in (same id and name), so that
     // "Delegate of France" on a seeded comment is the person who signs in as France (issue 15.21).
     private static readonly Actor UnSecretariat = As("un-secretariat");
@@ -54,7 +63,9 @@ public static class DemoData
         await training.AddCommentAsync("India can accept \"shall\" if certification is by the Government.", null, comment.Value!.Id, Delegate("IND"));
         await training.AddProposalAsync("Troop-contributing countries shall certify that all members of their national contingents have received pre-deployment training on the standards of conduct.", "NAM", Delegate("MAR"));
 
-        await mou.PublishRevisionAsync("Rev.1", UnSecretariat);
+        // Rev.1 as circulated in the C-34 (negotiations opened in January 2006), before the 2007 adoptions of TccData:
+        // an adoption cannot be dated before its revision was published (issue 15.17).
+        await mou.PublishRevisionAsync("Rev.1", UnSecretariat, UnRev1PublishedOn);
         await mou.GivePositionAsync(1, "FRA", PositionKind.Agree, "", Delegate("FRA"));
         await mou.GivePositionAsync(1, "IND", PositionKind.Reserve, "Subject to confirmation by capital on OP4.", Delegate("IND"));
 
@@ -77,7 +88,7 @@ public static class DemoData
         await mou.CreateAsync(new CreateMou(organization, title, parties, false, secretariat));
         foreach (var (kind, heading, text) in clauses)
             await mou.AddClauseAsync(new AddClause(heading, text, null, kind, secretariat));
-        await mou.PublishRevisionAsync("Rev.1", secretariat);
+        await mou.PublishRevisionAsync("Rev.1", secretariat, SimpleRev1PublishedOn[organization]);
     }
 
     private static readonly (string Key, ClauseKind Kind, string Heading, string Text)[] UnClauses =

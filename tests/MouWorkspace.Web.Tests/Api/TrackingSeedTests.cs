@@ -29,6 +29,12 @@ public sealed class TrackingSeedTests(ApiFixture fixture)
         var fra = tccs.EnumerateArray().Single(t => t.GetProperty("code").GetString() == "FRA").GetProperty("adoptions")[0];
         Assert.Equal(("un-model-mou", 1), (fra.GetProperty("mouId").GetString(), fra.GetProperty("revision").GetInt32()));
 
+        // The seeded adoptions (2007) are of a revision published before them: the demo keeps the rule it shows (issue 15.17).
+        var model = await (await legal.GetAsync("/api/mous/un-model-mou")).JsonAsync(HttpStatusCode.OK);
+        var rev1 = model.GetProperty("revisions")[0].GetProperty("publishedAt").GetDateTimeOffset();
+        Assert.Equal(new DateTimeOffset(2006, 12, 1, 0, 0, 0, TimeSpan.Zero), rev1);
+        Assert.True(DateOnly.Parse(fra.GetProperty("adoptedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= DateOnly.FromDateTime(rev1.UtcDateTime));
+
         var behind = await (await legal.GetAsync("/api/tccs/matrix?filter=adopted&mouId=un-model-mou")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(["FRA", "IND", "NPL", "URY"], behind.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("code").GetString()).Order());
 

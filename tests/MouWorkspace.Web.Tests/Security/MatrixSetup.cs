@@ -30,7 +30,7 @@ public sealed class MatrixSetup(MouApp app)
         // France's comment: its delegation and staff may resolve the thread, nobody else (issue 14.10).
         var comment = await (await france.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/comments", new { text = "Noted." }))
             .JsonAsync(HttpStatusCode.Created);
-        await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1", publishedOn = TrackingClient.HistoricalPublication })).JsonAsync(HttpStatusCode.Created);
         await (await secretariat.PutAsJsonAsync($"/api/mous/{mou}/languages/fr", new { required = false })).JsonAsync(HttpStatusCode.OK);
         if (withSilence)
             await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions/1/silence", new { deadline = DateTimeOffset.UtcNow.AddDays(5).ToString("O") }))
