@@ -110,6 +110,34 @@ public sealed class ClauseControlsTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("clause-controls")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_draft_saved_while_the_restore_is_being_confirmed_is_not_replaced_unseen()
+    {
+        var (mouId, ids, staff) = await NewMouAsync();
+        var clauseId = ids[1];
+        await (await staff.PutTextAsync($"/api/mous/{mouId}/clauses/{clauseId}", Bracketed, "\"1\"")).JsonAsync(HttpStatusCode.OK);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("un-secretariat", $"/mous/{mouId}/clauses/{clauseId}");
+        await page.GetByTestId("restore-1").ClickAsync();
+        await Expect(page.GetByTestId("confirm-restore")).ToContainTextAsync("as version 3");
+
+        const string theirs = "States [shall][should] train and certify personnel.";
+        var other = await fixture.App.ClientAsync("LegalOfficer", name: "Other legal officer");
+        await (await other.PutTextAsync($"/api/mous/{mouId}/clauses/{clauseId}", theirs, "\"2\"")).JsonAsync(HttpStatusCode.OK);
+        await Expect(page.GetByTestId("restore-outdated")).ToContainTextAsync("v3 was saved meanwhile by Other legal officer");
+        await Expect(page.GetByTestId("confirm-restore-draft")).ToBeDisabledAsync();
+        Assert.Equal(3, (await DraftsAsync(staff, mouId, clauseId)).Count);
+
+        await page.GetByTestId("confirm-restore").GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await page.GetByTestId("restore-1").ClickAsync();
+        await Expect(page.GetByTestId("confirm-restore")).ToContainTextAsync("as version 4");
+        await page.GetByTestId("confirm-restore-draft").ClickAsync();
+        await Expect(page.GetByTestId("current-text")).ToHaveTextAsync(First);
+        var drafts = await DraftsAsync(staff, mouId, clauseId);
+        Assert.Equal([First, Bracketed, theirs, First], drafts.Select(d => d.GetProperty("text").GetString()));
+        Assert.Equal(["Other legal officer", "C-34 Secretariat"], drafts.Skip(2).Select(d => d.GetProperty("author").GetString()));
+    }
+
     [Theory]
     [InlineData("fra")]
     [InlineData("un-observer")]
