@@ -103,15 +103,43 @@ public sealed class CommentOnSelectionTests(BrowserFixture fixture)
         Assert.Equal(1, stored.GetProperty("draftVersion").GetInt32());
     }
 
+    [Fact]
+    public async Task On_a_language_version_the_selected_words_of_that_translation_are_quoted()
+    {
+        const string french = "Le Gouvernement exerce une compétence exclusive sur son personnel.";
+        var (mouId, clauseId, staff) = await NewClauseAsync();
+        await (await staff.PutAsJsonAsync($"/api/mous/{mouId}/languages/fr", new { required = true })).JsonAsync(HttpStatusCode.OK);
+        var translate = new HttpRequestMessage(HttpMethod.Put, $"/api/mous/{mouId}/clauses/{clauseId}/languages/fr")
+        {
+            Content = JsonContent.Create(new { text = french, heading = "Compétence", rationale = "traduction" }),
+        };
+        translate.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        await (await staff.SendAsync(translate)).JsonAsync(HttpStatusCode.OK);
+
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("fra", $"/mous/{mouId}/clauses/{clauseId}/languages/fr");
+        await Expect(page.GetByTestId("language-text")).ToContainTextAsync("compétence exclusive");
+        await DragOverAsync(page, "compétence exclusive", "[data-testid=language-text]");
+        await page.GetByTestId("comment-on-selection").ClickAsync();
+        await Expect(page.GetByTestId("comment-quote")).ToHaveValueAsync("compétence exclusive");
+        await page.Keyboard.TypeAsync("La France demande « partagée ».", new() { Delay = 5 });
+        await page.GetByTestId("comment").ClickAsync();
+        await Expect(page.GetByTestId("comments")).ToContainTextAsync("La France demande « partagée ».");
+
+        var stored = (await CommentsAsync(staff, mouId, clauseId, "/languages/fr")).Single();
+        Assert.Equal("compétence exclusive", stored.GetProperty("quote").GetString());
+        Assert.Empty(await CommentsAsync(staff, mouId, clauseId)); // on the French version, not the original
+    }
+
     /// <summary>
     /// Presses the mouse at the first letter of <paramref name="words"/> in the clause text and lets go at the last, as a
     /// person drags. The letters' places come from the browser's own layout (a Range over the rendered text).
     /// </summary>
-    private static async Task DragOverAsync(IPage page, string words)
+    private static async Task DragOverAsync(IPage page, string words, string within = "[data-testid=current-text]")
     {
         var box = await page.EvaluateAsync<JsonElement>("""
-            words => {
-                const root = document.querySelector('[data-testid=current-text]');
+            ([words, within]) => {
+                const root = document.querySelector(within);
                 const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
                 let all = '', nodes = [];
                 for (let n; (n = walker.nextNode());) { nodes.push([n, all.length]); all += n.data; }
@@ -126,7 +154,7 @@ public sealed class CommentOnSelectionTests(BrowserFixture fixture)
                 const last = [...rect(map[at + words.length - 1], map[at + words.length - 1] + 1)].pop();
                 return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
             }
-            """, words);
+            """, new[] { words, within });
         await page.Mouse.MoveAsync(box.GetProperty("x1").GetSingle(), box.GetProperty("y1").GetSingle());
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(box.GetProperty("x2").GetSingle(), box.GetProperty("y2").GetSingle(), new() { Steps = 8 });
@@ -140,6 +168,6 @@ public sealed class CommentOnSelectionTests(BrowserFixture fixture)
         return (mou, await secretariat.AddClauseAsync(mou, Text, "Jurisdiction"), secretariat);
     }
 
-    private static async Task<List<JsonElement>> CommentsAsync(HttpClient client, string mou, string clause) =>
-        (await (await client.GetAsync($"/api/mous/{mou}/clauses/{clause}/comments")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+    private static async Task<List<JsonElement>> CommentsAsync(HttpClient client, string mou, string clause, string language = "") =>
+        (await (await client.GetAsync($"/api/mous/{mou}/clauses/{clause}{language}/comments")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
 }
