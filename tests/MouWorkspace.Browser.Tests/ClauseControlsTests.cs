@@ -64,6 +64,7 @@ public sealed class ClauseControlsTests(BrowserFixture fixture)
         // OP2 moves after OP3 and keeps its number.
         await page.GetByTestId("move-after").SelectOptionAsync(ids[2]);
         await page.GetByTestId("move").ClickAsync();
+        await Expect(page.GetByTestId("move-done")).ToHaveTextAsync("Moved: OP2 now stands after OP3.");
         await Expect(page.GetByTestId("move")).ToBeDisabledAsync(); // it stands there now: nothing left to move
         var order = await OrderAsync(staff, mouId);
         Assert.Equal([ids[0], ids[2], ids[1]], order.Select(c => c.Id));
@@ -73,6 +74,7 @@ public sealed class ClauseControlsTests(BrowserFixture fixture)
         // To the top.
         await page.GetByTestId("move-after").SelectOptionAsync(new SelectOptionValue { Label = "first" });
         await page.GetByTestId("move").ClickAsync();
+        await Expect(page.GetByTestId("move-done")).ToHaveTextAsync("Moved: OP2 now stands first.");
         await Expect(page.GetByTestId("move")).ToBeDisabledAsync();
         Assert.Equal([ids[1], ids[0], ids[2]], (await OrderAsync(staff, mouId)).Select(c => c.Id));
 
@@ -99,8 +101,11 @@ public sealed class ClauseControlsTests(BrowserFixture fixture)
         Assert.Equal(ids, (await OrderAsync(staff, mouId)).Select(c => c.Id));
 
         await page.GetByTestId("delete-clause").ClickAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await page.GetByTestId("confirm-delete-clause").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/mous/{mouId}", StringComparison.Ordinal));
+        // The delete, its audit record and the page's move to the whole text: a generous bound on two shared cores.
+        await page.WaitForURLAsync(url => url.EndsWith($"/mous/{mouId}", StringComparison.Ordinal), new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+        Console.WriteLine($"deleted and back on the whole text in {clock.ElapsedMilliseconds} ms");
         await Expect(page.GetByTestId("clauses").Locator("> li")).ToHaveCountAsync(2);
         Assert.Equal(ids[..2], (await OrderAsync(staff, mouId)).Select(c => c.Id));
         // Taken out of the text, not erased: its page and drafts still read, without controls for a clause that is gone.

@@ -122,6 +122,7 @@ public sealed class CommentOnSelectionTests(BrowserFixture fixture)
         await DragOverAsync(page, "compétence exclusive", "[data-testid=language-text]");
         await page.GetByTestId("comment-on-selection").ClickAsync();
         await Expect(page.GetByTestId("comment-quote")).ToHaveValueAsync("compétence exclusive");
+        await Expect(page.GetByTestId("comment-text")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("La France demande « partagée ».", new() { Delay = 5 });
         await page.GetByTestId("comment").ClickAsync();
         await Expect(page.GetByTestId("comments")).ToContainTextAsync("La France demande « partagée ».");
@@ -137,6 +138,8 @@ public sealed class CommentOnSelectionTests(BrowserFixture fixture)
     /// </summary>
     private static async Task DragOverAsync(IPage page, string words, string within = "[data-testid=current-text]")
     {
+        // The page listens for selections once its script module is loaded: it says so on the hint.
+        await page.Locator("[data-testid=quote-selection][data-watching=true]").WaitForAsync();
         var box = await page.EvaluateAsync<JsonElement>("""
             ([words, within]) => {
                 const root = document.querySelector(within);

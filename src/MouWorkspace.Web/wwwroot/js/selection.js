@@ -27,6 +27,8 @@ export function watch(selector, listener) {
         timer = setTimeout(report, 120);
     };
     document.addEventListener("selectionchange", onChange);
+    // Words selected before the module was loaded count too.
+    onChange();
     watches.set(selector, () => {
         clearTimeout(timer);
         document.removeEventListener("selectionchange", onChange);
