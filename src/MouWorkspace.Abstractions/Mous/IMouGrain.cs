@@ -31,6 +31,12 @@ public interface IMouGrain : IGrainWithStringKey
     /// <summary>Takes a clause out of the text; its grain and history stay for older revisions.</summary>
     Task<Outcome<bool>> RemoveClauseAsync(string clauseId, Actor by);
 
+    /// <summary>
+    /// Moves a clause to stand after another (<paramref name="after"/> null: first). Its number stays: numbers are
+    /// stable across revisions, so OP3 moved after OP5 is still OP3.
+    /// </summary>
+    Task<Outcome<bool>> MoveClauseAsync(string clauseId, string? after, Actor by);
+
     /// <summary>Every clause's current draft, in document order.</summary>
     [ReadOnly]
     Task<IReadOnlyList<ClauseView>> GetClausesAsync();

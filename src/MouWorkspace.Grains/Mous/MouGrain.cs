@@ -124,6 +124,25 @@ public sealed partial class MouGrain(
         return Outcome<bool>.Success(true);
     }
 
+    public async Task<Outcome<bool>> MoveClauseAsync(string clauseId, string? after, Actor by)
+    {
+        var from = S.Clauses.FindIndex(c => c.Id == clauseId);
+        if (from < 0)
+            return Outcome<bool>.Fail(Failure.NotFound, $"there is no clause {clauseId} in this MOU");
+        if (after == clauseId)
+            return Outcome<bool>.Fail(Failure.Invalid, "after: a clause cannot stand after itself");
+        if (after is not null && !S.Clauses.Exists(c => c.Id == after))
+            return Outcome<bool>.Fail(Failure.Invalid, $"after: there is no clause {after} in this MOU");
+        var before = S.Clauses.ToList();
+        var entry = S.Clauses[from];
+        S.Clauses.RemoveAt(from);
+        S.Clauses.Insert(after is null ? 0 : S.Clauses.FindIndex(c => c.Id == after) + 1, entry);
+        if (S.Clauses.SequenceEqual(before))
+            return Outcome<bool>.Success(false);
+        await state.WriteOrRollBackAsync(() => S.Clauses = before, DeactivateOnIdle);
+        return Outcome<bool>.Success(true);
+    }
+
     public async Task<IReadOnlyList<ClauseView>> GetClausesAsync()
     {
         var views = await Task.WhenAll(S.Clauses.Select(c => GrainFactory.GetGrain<IClauseGrain>(ClauseKey.For(Id, c.Id)).GetAsync()));

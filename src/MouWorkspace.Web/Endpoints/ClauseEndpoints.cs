@@ -27,6 +27,8 @@ public static class ClauseEndpoints
         clauses.MapPut("/{clauseId}", SaveAsync).RequireAuthorization(Policies.Staff)
             .Produces<VersionResponse>().ProducesProblem(412).ProducesProblem(428).ProducesValidationProblem();
         clauses.MapDelete("/{clauseId}", RemoveAsync).RequireAuthorization(Policies.Staff).Produces(204).ProducesProblem(404);
+        clauses.MapPut("/{clauseId}/place", MoveAsync).RequireAuthorization(Policies.Staff)
+            .Produces(204).ProducesProblem(404).ProducesValidationProblem();
         clauses.MapPut("/{clauseId}/agreement", AgreeAsync).RequireAuthorization(Policies.Staff)
             .Produces<ClauseResponse>().ProducesProblem(409).ProducesValidationProblem();
         clauses.MapGet("/{clauseId}/drafts", DraftsAsync).RequireAuthorization(Policies.Reader).Produces<IReadOnlyList<Draft>>();
@@ -122,6 +124,15 @@ public static class ClauseEndpoints
         if (clause is null)
             return problem!;
         var outcome = await access!.Grain.RemoveClauseAsync(clauseId, user.ToActor());
+        return outcome.Ok ? TypedResults.NoContent() : Problems.From(outcome);
+    }
+
+    private static async Task<IResult> MoveAsync(string mouId, string clauseId, MoveClauseRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var (clause, access, problem) = await OpenAsync(grains, mouId, clauseId, user);
+        if (clause is null)
+            return problem!;
+        var outcome = await access!.Grain.MoveClauseAsync(clauseId, string.IsNullOrEmpty(body.After) ? null : body.After, user.ToActor());
         return outcome.Ok ? TypedResults.NoContent() : Problems.From(outcome);
     }
 

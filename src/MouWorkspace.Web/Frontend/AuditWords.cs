@@ -16,6 +16,7 @@ public static partial class AuditWords
         ("PUT /api/mous/{mouId}/clauses/{clauseId}", "saved a new draft of {clause}"),
         ("DELETE /api/mous/{mouId}/clauses/{clauseId}", "took {clause} out of the text"),
         ("PUT /api/mous/{mouId}/clauses/{clauseId}/agreement", "set the agreement status of {clause}"),
+        ("PUT /api/mous/{mouId}/clauses/{clauseId}/place", "moved {clause}"),
         ("POST /api/mous/{mouId}/clauses/{clauseId}/comments", "commented on {clause}"),
         ("PUT /api/mous/{mouId}/clauses/{clauseId}/comments/{commentId}/resolved", "resolved or reopened a thread on {clause}"),
         ("POST /api/mous/{mouId}/clauses/{clauseId}/proposals", "proposed wording for {clause}"),

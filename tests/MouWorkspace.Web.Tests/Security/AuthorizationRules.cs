@@ -56,6 +56,8 @@ public static class AuthorizationRules
         ["GET /api/mous/{mouId}/clauses/{clauseId}"] = new(x => Get(Clause(x)), Reader, Ok: 200),
         ["PUT /api/mous/{mouId}/clauses/{clauseId}"] = new(x => Send(HttpMethod.Put, Clause(x), new { text = "Edited.", rationale = "r" }, "\"1\""), Staff, Ok: 200, Mutates: true, Leaves: x => [new Look(Clause(x) + "/drafts")]),
         ["DELETE /api/mous/{mouId}/clauses/{clauseId}"] = new(x => Delete(Clause(x)), Staff, Ok: 204, Mutates: true, Leaves: x => [new Look(Mou(x))]),
+        // The matrix MOU has one clause: moving it to the top is allowed (204) and leaves the order as it was.
+        ["PUT /api/mous/{mouId}/clauses/{clauseId}/place"] = new(x => Send(HttpMethod.Put, Clause(x) + "/place", new { after = (string?)null }), Staff, Ok: 204, Mutates: true, Leaves: x => [new Look(Mou(x))]),
         ["PUT /api/mous/{mouId}/clauses/{clauseId}/agreement"] = new(x => Send(HttpMethod.Put, Clause(x) + "/agreement", new { agreement = "ad-ref" }), Staff, Ok: 200, Mutates: true, Leaves: x => [new Look(Clause(x))]),
         ["GET /api/mous/{mouId}/clauses/{clauseId}/drafts"] = new(x => Get(Clause(x) + "/drafts"), Reader, Ok: 200),
         ["GET /api/mous/{mouId}/clauses/{clauseId}/diff"] = new(x => Get(Clause(x) + "/diff?from=1&to=1"), Reader, Ok: 200),
