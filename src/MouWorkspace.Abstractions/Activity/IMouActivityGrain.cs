@@ -10,9 +10,10 @@ namespace MouWorkspace.Abstractions.Activity;
 [Alias("activity.IMouActivityGrain")]
 public interface IMouActivityGrain : IGrainWithStringKey
 {
-    public const int Kept = 500;
+    public const int Kept = 300;
 
-    /// <summary>Adds an item; one with an event id already held is ignored (events are delivered at least once).</summary>
+    /// <summary>Adds an item; one with an event id already held is ignored (events are delivered at least once). One-way.</summary>
+    [OneWay]
     Task RecordAsync(ActivityItem item);
 
     /// <summary>Items after <paramref name="since"/>, newest first, at most <paramref name="max"/>.</summary>

@@ -61,6 +61,12 @@ public interface IMouGrain : IGrainWithStringKey
     /// <summary>A party's position on the latest revision; a later position of the same state replaces it.</summary>
     Task<Outcome<PositionEntry>> GivePositionAsync(int revision, string memberState, PositionKind position, string note, Actor by);
 
+    /// <summary>Whether proposals are taken now: closed by the secretariat, or open (until <see cref="ProposalWindow.ClosesAt"/>, if set).</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<ProposalWindow> GetProposalWindowAsync();
+
+    Task<Outcome<ProposalWindow>> SetProposalWindowAsync(bool open, DateTimeOffset? closesAt, Actor by);
+
     [ReadOnly]
     Task<PositionsView?> GetPositionsAsync(int revision);
 }

@@ -98,3 +98,9 @@ public static class ClauseViews
 {
     public static ClauseText ToText(this ClauseView c) => new(c.Id, c.Number, c.Heading, c.Text, c.Version, c.Status);
 }
+
+/// <summary>The proposal window: <see cref="Open"/> is false once closed or past <see cref="ClosesAt"/>.</summary>
+[GenerateSerializer, Immutable, Alias("mou.proposal-window")]
+public sealed record ProposalWindow(
+    [property: Id(0)] bool Open,
+    [property: Id(1)] DateTimeOffset? ClosesAt);

@@ -11,25 +11,50 @@ public sealed class MouActivityState
     [Id(0)] public List<ActivityItem> Items { get; set; } = [];
 }
 
+/// <summary>
+/// Holds the list in memory and writes it at most every <see cref="WriteDelay"/> (a burst of changes — an import, a
+/// markup upload, a busy session — is one write, not one per change). The list is derived: an item lost with a
+/// silo in that window costs a line of "since your last visit", never a change.
+/// </summary>
 public sealed class MouActivityGrain(
     [PersistentState("activity", StorageNames.Blobs)] IPersistentState<MouActivityState> state) : Grain, IMouActivityGrain
 {
-    private List<ActivityItem> Items => state.State.Items;
+    public static readonly TimeSpan WriteDelay = TimeSpan.FromMilliseconds(500);
 
-    public async Task RecordAsync(ActivityItem item)
+    private List<ActivityItem> Items => state.State.Items;
+    private IGrainTimer? writer;
+
+    public Task RecordAsync(ActivityItem item)
     {
         // A redelivered event is among the latest items, if anywhere.
         if (Items.Exists(i => i.EventId == item.EventId))
-            return;
-        var index = Items.FindLastIndex(i => i.At <= item.At) + 1;
-        Items.Insert(index, item);
-        var dropped = Items.Count > IMouActivityGrain.Kept ? Items.GetRange(0, Items.Count - IMouActivityGrain.Kept) : [];
-        Items.RemoveRange(0, dropped.Count);
-        await state.WriteOrRollBackAsync(() =>
+            return Task.CompletedTask;
+        Items.Insert(Items.FindLastIndex(i => i.At <= item.At) + 1, item);
+        if (Items.Count > IMouActivityGrain.Kept)
+            Items.RemoveRange(0, Items.Count - IMouActivityGrain.Kept);
+        writer ??= this.RegisterGrainTimer(_ => WriteAsync(), new GrainTimerCreationOptions { DueTime = WriteDelay, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    private async Task WriteAsync()
+    {
+        writer?.Dispose();
+        writer = null;
+        try
         {
-            Items.Remove(item);
-            Items.InsertRange(0, dropped);
-        }, DeactivateOnIdle);
+            await state.WriteStateAsync();
+        }
+        catch (Exception)
+        {
+            // Read again from storage on the next activation; what was in memory only is lost.
+            DeactivateOnIdle();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (writer is not null)
+            await WriteAsync();
     }
 
     public Task<IReadOnlyList<ActivityItem>> SinceAsync(DateTimeOffset since, int max) =>

@@ -19,7 +19,7 @@ public sealed partial class ClauseGrain
         if (!parent.IsOpen)
             return Outcome<Proposal>.Fail(Failure.Conflict, $"proposal {amends} is {parent.Status}: only an open proposal can be amended");
         if (text == parent.Text)
-            return Outcome<Proposal>.Fail(Failure.Invalid, "text: the wording is the proposal's it amends; an amendment must change something");
+            return Outcome<Proposal>.Fail(Failure.Unprocessable, "the wording is the one of the proposal it amends; an amendment must change something");
         if (S.Proposals.FirstOrDefault(p => p.IsOpen && p.Amends == amends && p.Text == text && p.OnBehalfOf == onBehalfOf) is { } same)
             return Outcome<Proposal>.Success(same);
         var proposal = new Proposal(Ids.New(), text, by.MemberState, onBehalfOf, by.Name, clock.GetUtcNow(), ProposalStatuses.Open, S.Current.Version,

@@ -173,7 +173,7 @@ public sealed partial class ClauseGrain(
         if (!S.Exists)
             return Outcome<Proposal>.Fail(Failure.NotFound, "no such clause");
         if (text == S.Current.Text)
-            return Outcome<Proposal>.Fail(Failure.Invalid, "text: the proposed wording is the current text; a proposal must change something");
+            return Outcome<Proposal>.Fail(Failure.Unprocessable, "the proposed wording is the current text; a proposal must change something");
         // The same wording proposed again for the same sponsor on the same version (a second click, a retried call) is
         // the proposal already made.
         if (S.Proposals.FirstOrDefault(p => p.Status == "open" && p.Text == text && p.OnBehalfOf == onBehalfOf && p.BaseVersion == S.Current.Version)

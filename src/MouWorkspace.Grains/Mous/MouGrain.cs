@@ -181,7 +181,8 @@ public sealed partial class MouGrain(
         S.Revisions.Add(record);
         await state.WriteOrRollBackAsync(() => S.Revisions.Remove(record), DeactivateOnIdle);
         await PublishSummaryAsync();
-        await this.PublishAsync(new RevisionPublished(Id, info.Number, info.Label, by, info.PublishedAt));
+        // The time of the change (now), not the publication date a revision circulated earlier is recorded with.
+        await this.PublishAsync(new RevisionPublished(Id, info.Number, info.Label, by, clock.GetUtcNow()));
         return Outcome<RevisionInfo>.Success(info);
     }
 

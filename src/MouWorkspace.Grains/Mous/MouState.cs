@@ -24,6 +24,10 @@ public sealed class MouState
 
     [Id(21)] public List<LanguageVersion> LanguageVersions { get; set; } = [];
 
+    /// <summary>The proposal window (MouGrain.Amendments.cs): closed by the secretariat, or open until a deadline.</summary>
+    [Id(30)] public bool ProposalsClosed { get; set; }
+    [Id(31)] public DateTimeOffset? ProposalsCloseAt { get; set; }
+
     public bool Exists => Organization.Length > 0;
 }
 

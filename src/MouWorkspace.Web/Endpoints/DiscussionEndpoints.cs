@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MouWorkspace.Abstractions.Clauses;
+using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Domain.States;
 using MouWorkspace.Domain.Text;
 using MouWorkspace.Grains;
@@ -20,7 +21,7 @@ public static class DiscussionEndpoints
         clause.MapPut("/comments/{commentId}/resolved", ResolveAsync).RequireAuthorization(Policies.Commenter)
             .Produces<Comment>().ProducesProblem(404);
         clause.MapPost("/proposals", ProposeAsync).RequireAuthorization(Policies.Delegate)
-            .Produces<IdResponse>(201).ProducesValidationProblem().ProducesProblem(403);
+            .Produces<ProposalCreatedResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
         clause.MapGet("/proposals", ProposalsAsync).RequireAuthorization(Policies.Reader).Produces<IReadOnlyList<Proposal>>();
         return api;
     }
@@ -61,9 +62,16 @@ public static class DiscussionEndpoints
         var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user);
         if (clause is null)
             return problem!;
-        var outcome = await clause.AddProposalAsync(body.Text!, onBehalfOf, user.ToActor());
+        if (await AmendmentEndpoints.WindowClosedAsync(grains, mouId) is { } closed)
+            return closed;
+        if (body.Amends is { } amends && !Ids.IsWellFormed(amends))
+            return Problems.Invalid("amends", "amends: not a proposal id");
+        var outcome = body.Amends is { } parent
+            ? await clause.AddAmendmentAsync(body.Text!, onBehalfOf, parent, user.ToActor())
+            : await clause.AddProposalAsync(body.Text!, onBehalfOf, user.ToActor());
         return outcome.Ok
-            ? TypedResults.Created($"/api/mous/{mouId}/clauses/{clauseId}/proposals#{outcome.Value!.Id}", new IdResponse(outcome.Value.Id))
+            ? TypedResults.Created($"/api/mous/{mouId}/clauses/{clauseId}/proposals#{outcome.Value!.Id}",
+                new ProposalCreatedResponse(outcome.Value.Id, outcome.Value.Status, outcome.Value.BaseVersion))
             : Problems.From(outcome);
     }
 

@@ -18,7 +18,17 @@ public sealed record CommentRequest(string? Text, string? ReplyTo, string? Quote
 
 public sealed record ResolveRequest(bool? Resolved);
 
-public sealed record ProposalRequest(string? Text, string? OnBehalfOf);
+/// <param name="Amends">optional: the open proposal of this clause that this one amends (a sub-amendment)</param>
+public sealed record ProposalRequest(string? Text, string? OnBehalfOf, string? Amends = null);
+
+/// <param name="Status">accepted, rejected or withdrawn</param>
+public sealed record ProposalStatusRequest(string? Status, string? Note);
+
+/// <param name="Ids">open proposals of one clause, accepted at once into one draft</param>
+public sealed record AcceptProposalsRequest(string?[]? Ids, string? Note);
+
+/// <param name="ClosesAt">optional with open=true: ISO 8601 with an offset; proposals are refused after it</param>
+public sealed record ProposalWindowRequest(bool? Open, DateTimeOffset? ClosesAt);
 
 /// <param name="PublishedOn">optional, yyyy-MM-dd: the day a revision circulated before the text was kept here was published (not in the future, not before the previous revision); without it, now</param>
 public sealed record RevisionRequest(string? Symbol, string? PublishedOn = null);

@@ -87,6 +87,7 @@ public static class ApiSetup
         api.MapRevisionEndpoints();
         api.MapActivityEndpoints();
         api.MapWebhookEndpoints();
+        api.MapAmendmentEndpoints();
         api.MapDocumentEndpoints();
         api.MapAkomaNtosoEndpoints();
         api.MapSilenceEndpoints();

@@ -23,6 +23,7 @@ public static class AuthorizationRules
     private static bool Anyone(Caller c) => true;
     private static bool LegalOfficer(Caller c) => c.Role == "LegalOfficer";
     private static bool StaffAnywhere(Caller c) => c.In("Secretariat", "LegalOfficer");
+    private static bool OwnStateDelegate(Caller c) => c.Role == "Delegate" && c.SameOrganization && c.State == Caller.OwnState;
     private static bool WebhookManager(Caller c) => (c.Role == "Secretariat" && c.SameOrganization) || c.IsAdmin;
 
     /// <summary>The smallest file the evidence store takes as a PDF (it checks the signature).</summary>
@@ -113,6 +114,18 @@ public static class AuthorizationRules
         ["GET /api/reform-items/export.xlsx"] = new(_ => Get("/api/reform-items/export.xlsx"), Anyone, Ok: 200),
         ["GET /api/reform-items/report.docx"] = new(_ => Get("/api/reform-items/report.docx"), Anyone, Ok: 200),
         ["GET /api/reform-items/{id}"] = new(_ => Get("/api/reform-items/un-victim-assistance"), Anyone, Ok: 200),
+        ["GET /api/mous/{mouId}/proposals"] = new(x => Get(Mou(x) + "/proposals?status=open"), Reader, Ok: 200),
+        ["PUT /api/mous/{mouId}/proposals/{proposalId}/status"] = new(x => Send(HttpMethod.Put, Mou(x) + $"/proposals/{x.ProposalId}/status", new { status = "rejected", note = "matrix" }),
+            Staff, Ok: 200, Mutates: true, Leaves: x => [new Look(Mou(x) + "/proposals")]),
+        ["POST /api/mous/{mouId}/clauses/{clauseId}/proposals/accept"] = new(x => Send(HttpMethod.Post, Clause(x) + "/proposals/accept", new { ids = new[] { x.ProposalId } }),
+            Staff, Ok: 200, Mutates: true, Leaves: x => [new Look(Mou(x) + "/proposals"), new Look(Clause(x) + "/drafts")]),
+        ["PUT /api/mous/{mouId}/proposals/{proposalId}/cosponsors/{state}"] = new(x => Send(HttpMethod.Put, Mou(x) + $"/proposals/{x.ProposalId}/cosponsors/FRA", new { }),
+            OwnStateDelegate, Ok: 200, Mutates: true, Leaves: x => [new Look(Mou(x) + "/proposals")]),
+        ["DELETE /api/mous/{mouId}/proposals/{proposalId}/cosponsors/{state}"] = new(x => Delete(Mou(x) + $"/proposals/{x.ProposalId}/cosponsors/FRA"),
+            OwnStateDelegate, Ok: 200, Mutates: true, Leaves: x => [new Look(Mou(x) + "/proposals")]),
+        ["GET /api/mous/{mouId}/proposal-window"] = new(x => Get(Mou(x) + "/proposal-window"), Reader, Ok: 200),
+        ["PUT /api/mous/{mouId}/proposal-window"] = new(x => Send(HttpMethod.Put, Mou(x) + "/proposal-window", new { open = false }),
+            c => c.Role == "Secretariat" && c.SameOrganization, Ok: 200, Mutates: true, Leaves: x => [new Look(Mou(x) + "/proposal-window")]),
         ["POST /api/organizations/{organization}/webhooks"] = new(_ => Send(HttpMethod.Post, "/api/organizations/un/webhooks",
                 new { url = "https://203.0.113.10/matrix-hook", events = new[] { "matrix.none" }, secret = "matrix-webhook-secret-0123" }),
             WebhookManager, Ok: 201, Mutates: true, Leaves: _ => [new Look("/api/organizations/un/webhooks")]),

@@ -6,7 +6,7 @@ using MouWorkspace.Web.Tests.Infrastructure;
 namespace MouWorkspace.Web.Tests.Security;
 
 /// <summary>What a matrix request acts on: a UN MOU (parties FRA and IND; confidential or not) with a clause, France's comment and Rev.1.</summary>
-public sealed record MatrixContext(string MouId, string ClauseId, string CommentId, string UserId, string EvidenceId, string WebhookId);
+public sealed record MatrixContext(string MouId, string ClauseId, string CommentId, string UserId, string EvidenceId, string WebhookId, string ProposalId);
 
 public sealed class MatrixSetup(MouApp app)
 {
@@ -14,7 +14,28 @@ public sealed class MatrixSetup(MouApp app)
     private HttpClient? admin;
     private HttpClient? legal;
     private HttpClient? france;
+    private HttpClient? india;
     private string? firstWebhook;
+    private bool seeded;
+
+    /// <summary>
+    /// Seeding is a change no request made: its events are audited by the event consumer, a moment after. The traces of
+    /// refused writes compare audit logs, so the contexts are made once those records are in (every status change the seeding
+    /// made to the organization's reform items on record), not while they arrive.
+    /// </summary>
+    private static async Task SeedingAuditedAsync(HttpClient admin)
+    {
+        var changes = MouWorkspace.Web.Seed.ReformItemData.SeededChanges("un");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var audit = await (await admin.GetAsync("/api/audit?organization=un")).JsonAsync(HttpStatusCode.OK);
+            if (audit.EnumerateArray().Count(r => r.GetProperty("action").GetString() == "EVENT reform.status-changed") >= changes)
+                return;
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the seeding's {changes} reform status changes were not all audited within 60 s");
+            await Task.Delay(100);
+        }
+    }
 
     public async Task<MatrixContext> NewContextAsync(bool withSilence = false, bool confidential = false)
     {
@@ -22,7 +43,13 @@ public sealed class MatrixSetup(MouApp app)
         admin ??= await app.ClientAsync("Admin", null, "un", "Matrix admin");
         legal ??= await app.ClientAsync("LegalOfficer", null, "un", "Matrix legal officer");
         france ??= await app.ClientAsync("Delegate", "FRA", "un", "Matrix delegate of France");
-        await MouWorkspace.Web.Seed.ReformItemData.SeedAsync(app.Services.GetRequiredService<IGrainFactory>());
+        india ??= await app.ClientAsync("Delegate", "IND", "un", "Matrix delegate of India");
+        if (!seeded)
+        {
+            await MouWorkspace.Web.Seed.ReformItemData.SeedAsync(app.Services.GetRequiredService<IGrainFactory>());
+            await SeedingAuditedAsync(admin);
+            seeded = true;
+        }
         var mou = (await (await secretariat.PostAsJsonAsync("/api/mous",
             new { organization = "un", title = "Matrix " + Guid.NewGuid().ToString("N")[..6], parties = new[] { "FRA", "IND" }, confidential }))
             .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
@@ -48,6 +75,6 @@ public sealed class MatrixSetup(MouApp app)
                 new { url = "https://203.0.113.10/matrix-hook", events = new[] { "matrix.none" }, secret = "matrix-webhook-secret-0123" }))
             .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         firstWebhook ??= webhook;
-        return new MatrixContext(mou, clause, comment.GetProperty("id").GetString()!, userId, evidence.GetProperty("id").GetString()!, webhook);
+        return new MatrixContext(mou, clause, comment.GetProperty("id").GetString()!, userId, evidence.GetProperty("id").GetString()!, webhook, proposal);
     }
 }
