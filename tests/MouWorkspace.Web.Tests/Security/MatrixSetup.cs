@@ -57,6 +57,9 @@ public sealed class MatrixSetup(MouApp app)
         // France's comment: its delegation and staff may resolve the thread, nobody else (issue 14.10).
         var comment = await (await france.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/comments", new { text = "Noted." }))
             .JsonAsync(HttpStatusCode.Created);
+        // India's proposal: staff decide it, France may co-sponsor it (issue 17).
+        var proposal = (await (await india.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals", new { text = "The Government shall have exclusive jurisdiction." }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1", publishedOn = TrackingClient.HistoricalPublication })).JsonAsync(HttpStatusCode.Created);
         await (await secretariat.PutAsJsonAsync($"/api/mous/{mou}/languages/fr", new { required = false })).JsonAsync(HttpStatusCode.OK);
         if (withSilence)
