@@ -110,7 +110,8 @@ public static class ApiSetup
     {
         var path = http.Request.Path.Value ?? "/";
         var method = http.Request.Method;
-        bodyEndpoints ??= BodyEndpoints(endpoints);
+        // Per application (its endpoint source), not per process: two hosts in one process have different endpoints.
+        var bodyEndpoints = BodyEndpointsOf.GetValue(endpoints, BodyEndpoints);
         foreach (var (methods, matcher, accepts) in bodyEndpoints)
         {
             if (methods.Contains(method) && matcher.TryMatch(path, new RouteValueDictionary()))
@@ -121,8 +122,8 @@ public static class ApiSetup
         return Problems.NotFound("there is nothing at this address");
     }
 
-    private static IReadOnlyList<(IReadOnlyList<string> Methods, Microsoft.AspNetCore.Routing.Template.TemplateMatcher Matcher,
-        Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata Accepts)>? bodyEndpoints;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<EndpointDataSource, IReadOnlyList<(IReadOnlyList<string>,
+        Microsoft.AspNetCore.Routing.Template.TemplateMatcher, Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata)>> BodyEndpointsOf = new();
 
     private static IReadOnlyList<(IReadOnlyList<string>, Microsoft.AspNetCore.Routing.Template.TemplateMatcher,
         Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata)> BodyEndpoints(EndpointDataSource endpoints) =>
