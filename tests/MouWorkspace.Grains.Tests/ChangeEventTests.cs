@@ -84,3 +84,25 @@ public sealed class ChangeEventTests(ClusterFixture fixture)
         Assert.StartsWith("event:", record.ContentHash, StringComparison.Ordinal);
     }
 }
+
+/// <summary>"Since your last visit" is kept per user (the inbox grain), a browser tab keeping its baseline.</summary>
+[Collection("cluster")]
+public sealed class VisitTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task The_first_visit_has_no_baseline_a_tab_keeps_its_own_and_a_new_tab_starts_from_the_previous_visit()
+    {
+        var inbox = fixture.Grains.GetGrain<MouWorkspace.Abstractions.Notifications.IInboxGrain>("visit-" + Ids.New());
+        Assert.Null(await inbox.BeginVisitAsync("tab-1"));
+        // Reloading the first tab: still the first visit.
+        Assert.Null(await inbox.BeginVisitAsync("tab-1"));
+        var beforeSecond = DateTimeOffset.UtcNow;
+        var second = await inbox.BeginVisitAsync("tab-2");
+        Assert.NotNull(second);
+        Assert.True(second <= beforeSecond, "a new tab lists what changed since the previous visit");
+        // The second tab keeps its baseline on reload; a third tab starts after the second one's visit.
+        Assert.Equal(second, await inbox.BeginVisitAsync("tab-2"));
+        var third = await inbox.BeginVisitAsync("tab-3");
+        Assert.True(third > second);
+    }
+}

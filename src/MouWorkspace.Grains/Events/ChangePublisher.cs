@@ -13,6 +13,9 @@ namespace MouWorkspace.Grains.Events;
 /// </summary>
 public static class ChangePublisher
 {
+    /// <summary>How long a write waits for its event to be queued before it logs the event as not published and answers.</summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(4);
+
     public static StreamId StreamFor(string scope) => StreamId.Create(ChangeStreams.Namespace, scope);
 
     public static async Task PublishAsync(this Grain grain, ChangeEvent change)
@@ -26,7 +29,8 @@ public static class ChangePublisher
         try
         {
             var stream = grain.GetStreamProvider(ChangeStreams.Provider).GetStream<ChangeEvent>(StreamFor(published.Scope));
-            await stream.OnNextAsync(published);
+            // Bounded: a slow queue must not hold the grain (and every caller queued behind it) past the call timeout.
+            await stream.OnNextAsync(published).WaitAsync(PublishTimeout);
         }
         catch (Exception ex)
         {

@@ -18,26 +18,23 @@ public sealed class WebhookConsumer : IChangeConsumer
 
     public async Task ConsumeAsync(ChangeEvent change, IGrainFactory grains)
     {
-        string organization;
+        // Whoever changes a text acts for its organization (the system too), so the organization's webhooks are read first
+        // and the MOU only asked whether it is a confidential round when some webhook wants the change.
+        var organization = change switch { TrackingChange t => t.Organization, MouChange => change.By.Organization, _ => null };
+        if (string.IsNullOrEmpty(organization))
+            return;
+        var wanting = (await grains.GetGrain<IWebhookRegistryGrain>(organization).SubscriptionsAsync()).Where(s => s.Webhook.Wants(change.Kind)).ToList();
+        if (wanting.Count == 0)
+            return;
         string? mouId = null;
         var confidential = false;
-        switch (change)
+        if (change is MouChange m)
         {
-            case MouChange m:
-                if (await grains.GetGrain<IMouGrain>(m.MouId).GetInfoAsync() is not { } mou)
-                    return;
-                (organization, mouId, confidential) = (mou.Organization, mou.Id, mou.Confidential);
-                break;
-            case TrackingChange t:
-                organization = t.Organization;
-                break;
-            default:
+            if (await grains.GetGrain<IMouGrain>(m.MouId).GetInfoAsync() is not { } mou || mou.Organization != organization)
                 return;
+            (mouId, confidential) = (mou.Id, mou.Confidential);
         }
-        var subscriptions = (await grains.GetGrain<IWebhookRegistryGrain>(organization).SubscriptionsAsync())
-            .Where(s => s.Webhook.Wants(change.Kind))
-            .Where(s => s.Webhook.MouId is null ? !confidential : s.Webhook.MouId == mouId)
-            .ToList();
+        var subscriptions = wanting.Where(s => s.Webhook.MouId is null ? !confidential : s.Webhook.MouId == mouId).ToList();
         if (subscriptions.Count == 0)
             return;
         var payload = new WebhookPayload(change.EventId, change.Kind, mouId, change.At, Body(change, organization));

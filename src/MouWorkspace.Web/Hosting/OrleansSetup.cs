@@ -94,7 +94,7 @@ public static class OrleansSetup
         {
             configurator.ConfigureAzureQueue(ob => ob.Configure(o =>
             {
-                o.QueueServiceClient = new Azure.Storage.Queues.QueueServiceClient(connectionString);
+                o.QueueServiceClient = new Azure.Storage.Queues.QueueServiceClient(connectionString, StorageRetries(new Azure.Storage.Queues.QueueClientOptions()));
                 o.QueueNames = names;
             }));
             configurator.ConfigurePullingAgent(ob => ob.Configure(o => o.GetQueueMsgsTimerPeriod = poll));
