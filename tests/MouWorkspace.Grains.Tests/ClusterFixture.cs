@@ -37,6 +37,7 @@ public sealed class ClusterFixture : IDisposable
             silo.Services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<FlakyAuditStore>());
             silo.Services.AddSingleton(AuditKey);
             silo.Services.AddSingleton<ICommentStore, MemoryCommentStore>();
+            silo.Services.AddSingleton<MouWorkspace.Grains.Notifications.INotificationMailer, MouWorkspace.Grains.Notifications.NoMailer>();
         }
     }
 }
