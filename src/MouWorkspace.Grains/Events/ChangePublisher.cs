@@ -13,10 +13,17 @@ namespace MouWorkspace.Grains.Events;
 /// </summary>
 public static class ChangePublisher
 {
-    /// <summary>How long a write waits for its event to be queued before it logs the event as not published and answers.</summary>
-    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(4);
+    /// <summary>
+    /// How long a write waits for its event to be queued. Past it the write answers and the queueing goes on in the
+    /// background (a slow queue must not hold the grain, and every caller queued behind it, towards the call timeout);
+    /// an event queued late may then arrive after a later one of the same scope.
+    /// </summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(1);
 
     public static StreamId StreamFor(string scope) => StreamId.Create(ChangeStreams.Namespace, scope);
+
+    private static ILogger? Logger(Grain grain) =>
+        ((IGrainBase)grain).GrainContext.ActivationServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(ChangePublisher));
 
     public static async Task PublishAsync(this Grain grain, ChangeEvent change)
     {
@@ -29,13 +36,20 @@ public static class ChangePublisher
         try
         {
             var stream = grain.GetStreamProvider(ChangeStreams.Provider).GetStream<ChangeEvent>(StreamFor(published.Scope));
-            // Bounded: a slow queue must not hold the grain (and every caller queued behind it) past the call timeout.
-            await stream.OnNextAsync(published).WaitAsync(PublishTimeout);
+            var queued = stream.OnNextAsync(published);
+            if (await Task.WhenAny(queued, Task.Delay(PublishTimeout)) != queued)
+            {
+                Logger(grain)?.LogWarning("Change event {Kind} of {Scope} is taking over {Timeout} to queue; the write answers meanwhile",
+                    published.Kind, published.Scope, PublishTimeout);
+                _ = queued.ContinueWith(t => Logger(grain)?.LogError(t.Exception, "Change event {Kind} of {Scope} not published", published.Kind, published.Scope),
+                    TaskContinuationOptions.OnlyOnFaulted);
+                return;
+            }
+            await queued;
         }
         catch (Exception ex)
         {
-            ((IGrainBase)grain).GrainContext.ActivationServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(ChangePublisher))
-                .LogError(ex, "Change event {Kind} of {Scope} not published", published.Kind, published.Scope);
+            Logger(grain)?.LogError(ex, "Change event {Kind} of {Scope} not published", published.Kind, published.Scope);
         }
     }
 }
