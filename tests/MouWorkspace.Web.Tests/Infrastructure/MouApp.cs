@@ -42,6 +42,9 @@ public sealed class MouApp(string connectionString, string? serviceId = null, ID
         builder.UseSetting("LocalAuth:Enabled", "true");
         builder.UseSetting("Audit:ChainKey", TestAuditKey);
         builder.UseSetting("App:DataPath", dataPath);
+        // CI's two cores run the browser suite, the other collections and their apps at once: a grain call waits up to
+        // 30 s here (the deployment default, 10 s, is for a host that is not oversubscribed; outage tests set their own).
+        builder.UseSetting("Orleans:ResponseTimeoutSeconds", "30");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }
