@@ -45,6 +45,10 @@ public sealed class MouApp(string connectionString, string? serviceId = null, ID
         // CI's two cores run the browser suite, the other collections and their apps at once: a grain call waits up to
         // 30 s here (the deployment default, 10 s, is for a host that is not oversubscribed; outage tests set their own).
         builder.UseSetting("Orleans:ResponseTimeoutSeconds", "30");
+        // One change queue polled every 500 ms per test app: a collection's Azurite serves several apps at once, and
+        // idle polling of two queues every 200 ms by each of them competes with the writes under test.
+        builder.UseSetting("Events:Queues", "1");
+        builder.UseSetting("Events:PollMilliseconds", "500");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }
