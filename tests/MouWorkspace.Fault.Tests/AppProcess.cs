@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using MouWorkspace.Web.Storage;
 
 namespace MouWorkspace.Fault.Tests;
 
@@ -34,15 +35,18 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static Task<AppProcess> StartAsync(string connectionString, string clusterId, string dataPath, params string[] extra) =>
-        StartAsync(
+    public static Task<AppProcess> StartAsync(string connectionString, string clusterId, string dataPath, params string[] extra)
+    {
+        var ports = AzuriteProcess.FreeLoopbackPorts(2);
+        return StartAsync(
         [
             $"--ConnectionStrings:AzureStorage={connectionString}",
             $"--Orleans:ClusterId={clusterId}", $"--Orleans:ServiceId={clusterId}",
-            $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}",
+            $"--Orleans:SiloPort={ports[0]}", $"--Orleans:GatewayPort={ports[1]}",
             "--Seed:Demo=false", $"--LocalAuth:SigningKey={SigningKey}", $"--App:DataPath={dataPath}",
             "--RateLimit:PermitsPerMinute=1000000", "--Logging:LogLevel:Default=Warning", .. extra,
         ], ownProcessGroup: false);
+    }
 
     /// <summary>
     /// The app as README starts it: no storage connection string, so it starts its own Azurite (azurite/launch.js)

@@ -34,7 +34,8 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
     public async Task With_storage_down_for_10_seconds_the_api_answers_503_recovers_and_loses_nothing_acknowledged()
     {
         var storage = Directory.CreateTempSubdirectory("mou-outage-storage-").FullName;
-        var ports = (AppProcess.FreePort(), AppProcess.FreePort(), AppProcess.FreePort());
+        var free = AzuriteProcess.FreeLoopbackPorts(3);
+        var ports = (free[0], free[1], free[2]);
         var options = new AzuriteOptions { DataPath = storage, Ports = ports };
         var azurite = await AzuriteProcess.StartAsync(options, NullLogger.Instance);
         var data = Directory.CreateTempSubdirectory("mou-outage-").FullName;

@@ -178,14 +178,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     static (int Blob, int Queue, int Table) PickFreePorts()
     {
-        // Hold all three at once so they are distinct, then release them for Azurite.
-        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        var ports = FreeLoopbackPorts(3);
+        return (ports[0], ports[1], ports[2]);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> distinct loopback ports free a moment ago: all are held at once, then released (ports picked
+    /// one at a time may repeat, as two Azurite services on one port did).
+    /// </summary>
+    public static int[] FreeLoopbackPorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
         try
         {
             foreach (var listener in listeners)
                 listener.Start();
-            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-            return (ports[0], ports[1], ports[2]);
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
         }
         finally
         {

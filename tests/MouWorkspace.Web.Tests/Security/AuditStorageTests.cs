@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,7 +77,8 @@ public sealed class AuditStorageTests(AzuriteFixture azurite, ITestOutputHelper 
     public async Task After_a_storage_outage_under_load_the_chain_verifies_and_holds_every_acknowledged_record()
     {
         var storage = Directory.CreateTempSubdirectory("mou-audit-outage-").FullName;
-        var options = new AzuriteOptions { DataPath = storage, Ports = (FreePort(), FreePort(), FreePort()) };
+        var free = AzuriteProcess.FreeLoopbackPorts(3);
+        var options = new AzuriteOptions { DataPath = storage, Ports = (free[0], free[1], free[2]) };
         var emulator = await AzuriteProcess.StartAsync(options, NullLogger.Instance);
         try
         {
@@ -135,12 +135,5 @@ public sealed class AuditStorageTests(AzuriteFixture azurite, ITestOutputHelper 
             await emulator.DisposeAsync();
             Directory.Delete(storage, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -49,9 +49,14 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture)
 
         foreach (var (key, rule) in AuthorizationRules.Cases)
         {
+            // A write that is allowed changes its context: each allowed caller gets a fresh one. Refused callers share one
+            // per rule (a refusal changes nothing, and a refusal that did change something is reported by its trace).
+            MatrixContext? refusals = null;
             foreach (var caller in callers)
             {
-                var context = rule.Mutates ? await setup.NewContextAsync() : shared;
+                var context = !rule.Mutates ? shared
+                    : rule.Allows(caller) ? await setup.NewContextAsync()
+                    : refusals ??= await setup.NewContextAsync();
                 if (await traces.SendAndCheckAsync(key, rule, context, caller, clients[caller], rule.Allows(caller), failures))
                     refusedWrites++;
             }
