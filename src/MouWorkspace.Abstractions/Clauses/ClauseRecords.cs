@@ -79,9 +79,50 @@ public sealed record Proposal(
     // The draft an accepted proposal was folded into.
     [property: Id(13)] int? FoldedIntoVersion = null,
     // The text it changes: the base draft's, or the amended proposal's wording.
-    [property: Id(14), System.Text.Json.Serialization.JsonIgnore] string? BaseText = null)
+    [property: Id(14), System.Text.Json.Serialization.JsonIgnore] string? BaseText = null,
+    // What it proposes (ProposalKinds): new wording for a clause (kept by the clause), or a new paragraph, a deletion or a
+    // move (kept by the MOU).
+    [property: Id(15)] string Kind = ProposalKinds.Replace,
+    // delete/move: the paragraph; insert: the clause it became once accepted.
+    [property: Id(16)] string? ClauseId = null,
+    // insert/move: the paragraph it goes after (null: first of its kind's part).
+    [property: Id(17)] string? After = null,
+    [property: Id(18)] string? Heading = null,
+    // insert: "preambular" or "operative".
+    [property: Id(19)] string? ClauseKind = null)
 {
     public bool IsOpen => Status == ProposalStatuses.Open;
+
+    /// <summary>The sponsor as a document names it: "Non-Aligned Movement (MAR)" for a group's proposal, "France (FRA)" for a state's.</summary>
+    public string SponsorName => Sponsors.Name(OnBehalfOf, MemberState);
+
+    /// <summary>Whose proposal it is: the sponsor (a state or group), the delegate's state, the co-sponsors.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> Supporters =>
+        new[] { OnBehalfOf, MemberState }.Concat(Cosponsors ?? []).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+}
+
+/// <summary>What a proposal asks for.</summary>
+public static class ProposalKinds
+{
+    public const string Replace = "replace";
+    public const string Insert = "insert";
+    public const string Delete = "delete";
+    public const string Move = "move";
+
+    /// <summary>The kinds the MOU keeps (a paragraph's place in the text); new wording is kept by its clause.</summary>
+    public static readonly IReadOnlyList<string> Structural = [Insert, Delete, Move];
+}
+
+/// <summary>How a proposal's sponsor is named in documents and drafts.</summary>
+public static class Sponsors
+{
+    public static string Name(string onBehalfOf, string? memberState)
+    {
+        if (Domain.States.MemberStates.FindGroup(onBehalfOf) is { } group)
+            return memberState is null ? group.Name : $"{group.Name} ({memberState})";
+        return $"{Domain.States.MemberStates.Find(onBehalfOf)?.Name ?? onBehalfOf} ({onBehalfOf})";
+    }
 }
 
 /// <summary>A proposal's lifecycle: open → accepted / rejected / withdrawn / superseded; a decided proposal stays decided.</summary>

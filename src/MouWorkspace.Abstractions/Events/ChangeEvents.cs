@@ -123,8 +123,17 @@ public sealed record CommentResolved(string MouId, string ClauseId, string Numbe
 public sealed record ProposalSubmitted(string MouId, string ClauseId, string Number, [property: Id(0)] string ProposalId, [property: Id(1)] string OnBehalfOf,
     [property: Id(2)] string? Language, Actor By, DateTimeOffset At) : ClauseChange(MouId, ClauseId, Number, By, At)
 {
+    /// <summary>replace (new wording for the clause), insert (a new paragraph after it), delete or move (the clause).</summary>
+    [Id(3)] public string ProposalKind { get; init; } = "replace";
+
     public override string Kind => "proposal.submitted";
-    public override string Describe() => $"proposed wording for {Number} on behalf of {OnBehalfOf}";
+    public override string Describe() => ProposalKind switch
+    {
+        "insert" => $"proposed a new paragraph after {Number} on behalf of {OnBehalfOf}",
+        "delete" => $"proposed deleting {Number} on behalf of {OnBehalfOf}",
+        "move" => $"proposed moving {Number} on behalf of {OnBehalfOf}",
+        _ => $"proposed wording for {Number} on behalf of {OnBehalfOf}",
+    };
 }
 
 /// <summary>A proposal accepted (folded into <see cref="FoldedIntoVersion"/>), rejected or withdrawn, with who decided and why.</summary>
@@ -133,9 +142,18 @@ public sealed record ProposalDecided(string MouId, string ClauseId, string Numbe
     [property: Id(2)] string OnBehalfOf, [property: Id(3)] string Note, [property: Id(4)] int? FoldedIntoVersion, Actor By, DateTimeOffset At)
     : ClauseChange(MouId, ClauseId, Number, By, At)
 {
+    /// <summary>What the proposal asked for: replace, insert (<see cref="ClauseChange.ClauseId"/>: the new paragraph once accepted), delete or move.</summary>
+    [Id(5)] public string ProposalKind { get; init; } = "replace";
+
+    /// <summary>The states and groups whose proposal it is: the sponsor, the delegate's state, the co-sponsors.</summary>
+    [Id(6)] public IReadOnlyList<string> Supporters { get; init; } = [];
+
     public override string Kind => "proposal." + Status;
     public override string Describe() => Status switch
     {
+        "accepted" when ProposalKind == "insert" => $"accepted {OnBehalfOf}'s new paragraph ({Number})",
+        "accepted" when ProposalKind == "delete" => $"accepted {OnBehalfOf}'s proposal to delete {Number}",
+        "accepted" when ProposalKind == "move" => $"accepted {OnBehalfOf}'s proposal to move {Number}",
         "accepted" => $"accepted {OnBehalfOf}'s proposal on {Number}" + (FoldedIntoVersion is { } v ? $" (version {v})" : ""),
         "withdrawn" => $"withdrew {OnBehalfOf}'s proposal on {Number}",
         _ => $"{Status} {OnBehalfOf}'s proposal on {Number}",

@@ -67,6 +67,18 @@ public interface IMouGrain : IGrainWithStringKey
 
     Task<Outcome<ProposalWindow>> SetProposalWindowAsync(bool open, DateTimeOffset? closesAt, Actor by);
 
+    /// <summary>The proposals of a new paragraph, a deletion or a move, in the order made (new wording is kept by each clause).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Proposal>> GetParagraphProposalsAsync();
+
+    /// <summary>A new paragraph, a deletion or a move; the same open proposal of the same sponsor made again is that proposal.</summary>
+    Task<Outcome<Proposal>> ProposeParagraphAsync(ParagraphProposal command);
+
+    /// <summary>Accepting makes the change (adds, removes or moves the paragraph); withdrawing is for the sponsor's delegates.</summary>
+    Task<Outcome<Proposal>> DecideParagraphProposalAsync(string proposalId, string status, string note, Actor by);
+
+    Task<Outcome<Proposal>> SetParagraphCosponsorAsync(string proposalId, string memberState, bool joining, Actor by);
+
     [ReadOnly]
     Task<PositionsView?> GetPositionsAsync(int revision);
 }

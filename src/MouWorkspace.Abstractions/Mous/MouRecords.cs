@@ -104,3 +104,19 @@ public static class ClauseViews
 public sealed record ProposalWindow(
     [property: Id(0)] bool Open,
     [property: Id(1)] DateTimeOffset? ClosesAt);
+
+/// <summary>
+/// A proposal of a new paragraph (<see cref="Kind"/> insert: <see cref="After"/>, <see cref="Heading"/>, <see cref="Text"/>,
+/// <see cref="ClauseKind"/>), of deleting one (delete: <see cref="ClauseId"/>) or of moving one (move: <see cref="ClauseId"/>
+/// to stand after <see cref="After"/>; null: first).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("mou.paragraph-proposal")]
+public sealed record ParagraphProposal(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string? ClauseId,
+    [property: Id(2)] string? After,
+    [property: Id(3)] string? Heading,
+    [property: Id(4)] string Text,
+    [property: Id(5)] string? ClauseKind,
+    [property: Id(6)] string OnBehalfOf,
+    [property: Id(7)] Actor By);

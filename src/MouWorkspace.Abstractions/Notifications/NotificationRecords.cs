@@ -7,6 +7,8 @@ public static class NotificationKinds
     public const string Comment = "comment";
     public const string Reply = "reply";
     public const string Proposal = "proposal";
+    /// <summary>A proposal accepted, rejected or withdrawn: told to the clause's followers and to the sponsor's and co-sponsors' delegates who follow the text.</summary>
+    public const string Decision = "proposal-decided";
     public const string Revision = "revision";
     public const string Position = "position";
     public const string Silence = "silence";
@@ -37,7 +39,9 @@ public sealed record NotificationChange(
     [property: Id(4)] int? Revision,
     [property: Id(5)] string ActorId,
     [property: Id(6)] string ActorName,
-    [property: Id(7)] DateTimeOffset At);
+    [property: Id(7)] DateTimeOffset At,
+    // States (or groups) the change concerns besides the followers: a decided proposal's sponsor and co-sponsors.
+    [property: Id(8)] IReadOnlyList<string>? Concerns = null);
 
 /// <summary>One run of a word diff: <c>equal</c>, <c>insert</c> or <c>delete</c>.</summary>
 [GenerateSerializer, Immutable, Alias("notify.diff-run")]

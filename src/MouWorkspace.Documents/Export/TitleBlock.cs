@@ -15,7 +15,7 @@ internal static class TitleBlock
         yield return Line("Title", document.Title, runs);
         yield return Line(StyleSheet.TitleBlock, SymbolLine(document), runs);
         if (document.Redline is not null)
-            yield return Line(StyleSheet.TitleBlock, $"Changes from {document.Redline.BaseSymbol} are shown as tracked changes", runs);
+            yield return Line(StyleSheet.TitleBlock, document.Redline.Caption ?? $"Changes from {document.Redline.BaseSymbol} are shown as tracked changes", runs);
         yield return Line(StyleSheet.TitleBlock, FormatDate(document.Date), runs);
         if (document.AdvanceUnedited)
             yield return Line(StyleSheet.TitleBlock, AdvanceUnedited, runs);

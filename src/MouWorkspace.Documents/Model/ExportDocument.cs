@@ -51,7 +51,11 @@ public sealed record ExportClause(string Id, string Number, string Heading, stri
 
 /// <param name="BaseSymbol">The revision compared against, e.g. "Rev.1"; shown in the title block.</param>
 /// <param name="Clauses">The whole text in the new order, removed clauses where they stood.</param>
-public sealed record ExportRedline(string BaseSymbol, IReadOnlyList<RedlineClause> Clauses);
+public sealed record ExportRedline(string BaseSymbol, IReadOnlyList<RedlineClause> Clauses)
+{
+    /// <summary>The title block's line about the tracked changes, when not "Changes from {BaseSymbol} …" (the compilation text's).</summary>
+    public string? Caption { get; init; }
+}
 
 public enum RedlineChange { Unchanged, Changed, Added, Removed }
 

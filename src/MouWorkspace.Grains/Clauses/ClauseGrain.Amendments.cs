@@ -77,11 +77,12 @@ public sealed partial class ClauseGrain
                 return Outcome<IReadOnlyList<Proposal>>.Fail(Failure.Conflict,
                     $"the proposal changes words that changed since it was made, or that another proposal changes: {words}; nothing was changed");
             }
-            var sponsors = string.Join(", ", main.Select(p => Sponsor(p)).Distinct());
-            var rationale = $"Accepted {(main.Count == 1 ? "proposal" : "proposals")} of {sponsors}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note}");
+            var supporters = string.Join("; ", main.Select(p => Sponsor(p)).Distinct());
+            var rationale = $"Accepted {(main.Count == 1 ? "proposal" : "proposals")} of {supporters}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note}");
             version = S.Current.Version + 1;
+            // The words are the sponsors': a redline names them, not the legal officer who folded them in.
             S.Drafts.Add(new Draft(version.Value, merged.Text!, by.Name, by.MemberState, now, rationale, S.Heading,
-                main.Select(p => p.Id).ToArray(), sponsors));
+                main.Select(p => p.Id).ToArray(), string.Join(", ", main.Select(p => p.SponsorName).Distinct())));
             S.Agreement = Agreement.Open;
             foreach (var p in main)
                 Replace(p with { Status = ProposalStatuses.Accepted, DecidedBy = by.Name, DecidedAt = now, Note = note, FoldedIntoVersion = version });
@@ -96,7 +97,8 @@ public sealed partial class ClauseGrain
             await this.PublishAsync(new DraftSaved(S.MouId, S.ClauseId, S.Number, v, S.Current.Rationale, by, now));
         var decided = chosen.Select(p => S.Proposals.Find(x => x.Id == p.Id)!).ToArray();
         foreach (var p in decided)
-            await this.PublishAsync(new ProposalDecided(S.MouId, S.ClauseId, S.Number, p.Id, p.Status, p.OnBehalfOf, note, p.FoldedIntoVersion, by, now));
+            await this.PublishAsync(new ProposalDecided(S.MouId, S.ClauseId, S.Number, p.Id, p.Status, p.OnBehalfOf, note, p.FoldedIntoVersion, by, now)
+                { Supporters = p.Supporters });
         return Outcome<IReadOnlyList<Proposal>>.Success(decided);
     }
 
@@ -117,7 +119,8 @@ public sealed partial class ClauseGrain
         foreach (var sub in S.Proposals.Where(p => p.IsOpen && p.Amends == proposalId).ToList())
             Replace(sub with { Status = status, DecidedBy = by.Name, DecidedAt = decided.DecidedAt, Note = $"the proposal it amends was {status}" });
         await state.WriteOrRollBackAsync(() => S.Proposals = before, DeactivateOnIdle);
-        await this.PublishAsync(new ProposalDecided(S.MouId, S.ClauseId, S.Number, proposalId, status, proposal.OnBehalfOf, note, null, by, decided.DecidedAt!.Value));
+        await this.PublishAsync(new ProposalDecided(S.MouId, S.ClauseId, S.Number, proposalId, status, proposal.OnBehalfOf, note, null, by, decided.DecidedAt!.Value)
+            { Supporters = proposal.Supporters });
         return Outcome<Proposal>.Success(decided);
     }
 
@@ -150,12 +153,9 @@ public sealed partial class ClauseGrain
 
     private void Replace(Proposal proposal) => S.Proposals[S.Proposals.FindIndex(p => p.Id == proposal.Id)] = proposal;
 
-    /// <summary>"Non-Aligned Movement (MAR)" for a group's proposal, "FRA" for a state's; with its co-sponsors.</summary>
-    private static string Sponsor(Proposal p)
-    {
-        var name = p.MemberState is { } state && state != p.OnBehalfOf ? $"{p.OnBehalfOf} ({state})" : p.OnBehalfOf;
-        return p.Cosponsors is { Count: > 0 } co ? $"{name}, supported by {string.Join(", ", co)}" : name;
-    }
+    /// <summary>"Non-Aligned Movement (MAR)" for a group's proposal, "France (FRA)" for a state's; with its co-sponsors.</summary>
+    private static string Sponsor(Proposal p) =>
+        p.Cosponsors is { Count: > 0 } co ? $"{p.SponsorName}, supported by {string.Join(", ", co)}" : p.SponsorName;
 
     /// <summary>The delegation that made it: a delegate of the submitting state (or of the state it was made for).</summary>
     private static bool IsSponsor(Proposal p, Actor by) =>

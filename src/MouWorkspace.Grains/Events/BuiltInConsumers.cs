@@ -42,13 +42,17 @@ public sealed class NotificationConsumer : IChangeConsumer
             DraftSaved d => (NotificationKinds.Draft, d.MouId, d.ClauseId, null, null),
             CommentAdded { Language: null } c => (NotificationKinds.Comment, c.MouId, c.ClauseId, c.CommentId, null),
             ProposalSubmitted { Language: null } p => (NotificationKinds.Proposal, p.MouId, p.ClauseId, p.ProposalId, null),
+            ProposalDecided p => (NotificationKinds.Decision, p.MouId, p.ClauseId.Length == 0 ? null : p.ClauseId, p.ProposalId, null),
             RevisionPublished r => (NotificationKinds.Revision, r.MouId, null, null, r.Revision),
             PositionGiven p => (NotificationKinds.Position, p.MouId, null, null, p.Revision),
             SilenceStarted s => (NotificationKinds.Silence, s.MouId, null, null, s.Revision),
             SilenceEnded s => (NotificationKinds.SilenceEnded, s.MouId, null, null, s.Revision),
             _ => null,
         };
-        return what is { } w ? new NotificationChange(w.Kind, w.MouId, w.ClauseId, w.ItemId, w.Revision, change.By.UserId, change.By.Name, change.At) : null;
+        return what is { } w
+            ? new NotificationChange(w.Kind, w.MouId, w.ClauseId, w.ItemId, w.Revision, change.By.UserId, change.By.Name, change.At,
+                change is ProposalDecided decided ? decided.Supporters : null)
+            : null;
     }
 }
 

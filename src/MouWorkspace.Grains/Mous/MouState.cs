@@ -1,3 +1,4 @@
+using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Languages;
 using MouWorkspace.Abstractions.Mous;
 
@@ -27,6 +28,9 @@ public sealed class MouState
     /// <summary>The proposal window (MouGrain.Amendments.cs): closed by the secretariat, or open until a deadline.</summary>
     [Id(30)] public bool ProposalsClosed { get; set; }
     [Id(31)] public DateTimeOffset? ProposalsCloseAt { get; set; }
+
+    /// <summary>Proposals of a new paragraph, a deletion or a move (MouGrain.Amendments.cs); new wording is kept by its clause.</summary>
+    [Id(32)] public List<Proposal> Proposals { get; set; } = [];
 
     public bool Exists => Organization.Length > 0;
 }

@@ -63,7 +63,8 @@ public sealed partial class FollowersGrain(
         {
             if (change.Kind == NotificationKinds.Silence && change.Revision is { } revision)
                 await ScheduleDeadlinesAsync(revision);
-            var recipients = Recipients(change.ClauseId, change.At).Where(f => f.UserId != change.ActorId).ToList();
+            var recipients = Recipients(change.ClauseId, change.At).Concat(Concerned(change.Concerns))
+                .DistinctBy(f => f.UserId).Where(f => f.UserId != change.ActorId).ToList();
             if (recipients.Count == 0)
                 return;
             var mou = await GrainFactory.GetGrain<IMouGrain>(MouId).GetInfoAsync();
@@ -95,6 +96,15 @@ public sealed partial class FollowersGrain(
             : S.MouFollowers.Where(id => FollowedBy(id, null))
                 .Concat(S.ClauseFollowers.TryGetValue(clauseId, out var users) ? users.Where(id => FollowedBy(id, clauseId)) : []);
         return ids.Distinct().Select(id => S.Users.GetValueOrDefault(id)).OfType<Follower>();
+    }
+
+    /// <summary>Followers of any part of the text who are delegates of one of <paramref name="states"/> (a group's members included).</summary>
+    private IEnumerable<Follower> Concerned(IReadOnlyList<string>? states)
+    {
+        if (states is not { Count: > 0 })
+            return [];
+        var codes = states.SelectMany(s => Domain.States.MemberStates.FindGroup(s)?.Members ?? (IEnumerable<string>)[s]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return S.Users.Values.Where(f => f.MemberState is { } state && codes.Contains(state));
     }
 
     /// <summary>Only to those who may read it now (the reading rules of the API, applied again).</summary>

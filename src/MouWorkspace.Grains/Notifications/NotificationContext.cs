@@ -31,9 +31,12 @@ public static class NotificationContext
                 NotificationKinds.Draft => await DraftAsync(basis, clause, view, change),
                 NotificationKinds.Comment or NotificationKinds.Reply => await CommentAsync(basis, clause, view, change),
                 NotificationKinds.Proposal => await ProposalAsync(basis, clause, view, change),
+                NotificationKinds.Decision => await DecisionAsync(grains, basis, clause, view, change),
                 _ => null,
             };
         }
+        if (change.Kind == NotificationKinds.Decision)
+            return await DecisionAsync(grains, basis, null, null, change);
         var revision = mou.Revisions.FirstOrDefault(r => r.Number == change.Revision);
         if (revision is null)
             return null;
@@ -127,6 +130,27 @@ public static class NotificationContext
             Summary = $"{change.ActorName} proposed wording for {view.Number}{Heading(view)} on behalf of {proposal.OnBehalfOf}.",
             Diff = Diff(baseText, proposal.Text),
         };
+    }
+
+    /// <summary>"Legal officer accepted the proposal of Non-Aligned Movement (IND) on OP3: as agreed", for the clause's or the text's proposal.</summary>
+    private static async Task<Notification?> DecisionAsync(IGrainFactory grains, Notification basis, IClauseGrain? clause, ClauseView? view, NotificationChange change)
+    {
+        var proposal = (clause is null ? null : (await clause.GetProposalsAsync()).FirstOrDefault(p => p.Id == change.ItemId))
+            ?? (await grains.GetGrain<IMouGrain>(basis.MouId).GetParagraphProposalsAsync()).FirstOrDefault(p => p.Id == change.ItemId);
+        if (proposal is null || proposal.IsOpen)
+            return null;
+        var what = proposal.Kind switch
+        {
+            ProposalKinds.Insert => "new paragraph",
+            ProposalKinds.Delete => "deletion",
+            ProposalKinds.Move => "move",
+            _ => "proposal",
+        };
+        var on = view is null ? "" : $" on {view.Number}{Heading(view)}";
+        var done = proposal.Status == ProposalStatuses.Withdrawn
+            ? $"{proposal.SponsorName} withdrew its {what}{on}"
+            : $"{change.ActorName} {proposal.Status} the {what} of {proposal.SponsorName}{on}";
+        return basis with { Summary = done + Rationale(proposal.Note ?? "") + "." };
     }
 
     private static string Heading(ClauseView view) => string.IsNullOrWhiteSpace(view.Heading) ? "" : $" ({view.Heading})";

@@ -38,10 +38,12 @@ public static class DocumentEndpoints
     }
 
     private static async Task<IResult> ExportAsync(string mouId, int? revision, int? @base, bool? comments, string? language, bool? advanceUnedited,
-        ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, ExportArchive archive, HttpContext http)
+        bool? compilation, ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, ExportArchive archive, HttpContext http)
     {
         if (language is not null && !Languages.Contains(language.ToLowerInvariant()))
             return Problems.Invalid("language", $"language: one of {string.Join(", ", Languages)}");
+        if (compilation == true && (revision is not null || @base is not null))
+            return Problems.Invalid("compilation", "compilation: the compilation text is of the current text with its open proposals, not of a revision or a redline");
         var withComments = comments ?? false;
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
@@ -55,6 +57,17 @@ public static class DocumentEndpoints
             if (number is { } n && await access.Grain.GetRevisionAsync(n) is null)
                 return Problems.NotFound($"{name}: there is no revision {n} of this MOU");
 
+        if (compilation == true)
+        {
+            if (lang != languages.Original)
+                return Problems.Invalid("language", $"language: the compilation text is in the text's original language ({languages.Original}); proposals are made on it");
+            var document = await snapshots.CompilationAsync(access.Mou, withComments, advanceUnedited ?? false);
+            var bytes = WordExporter.ToBytes(document);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            http.Items[AuditFilter.ContentHashItem] = "sha256:" + hash;
+            http.Response.Headers["X-Content-SHA256"] = hash;
+            return TypedResults.File(bytes, WordExporter.ContentType, $"{mouId}-compilation-{lang}.docx");
+        }
         var request = new ExportRequest(revision, @base, withComments, lang, advanceUnedited ?? false);
         var translation = TranslationReport.None;
         byte[] content;

@@ -60,6 +60,22 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
         return (document, report);
     }
 
+    /// <summary>The compilation text (CompilationExport.cs): the current text with every open proposal a tracked change by its sponsor.</summary>
+    public async Task<ExportDocument> CompilationAsync(MouInfo mou, bool comments, bool advanceUnedited)
+    {
+        var compilation = await Amendments.Compilation.BuildAsync(grains, mou);
+        var clauses = (await grains.GetGrain<IMouGrain>(mou.Id).GetClausesAsync()).Select(c => c.ToText()).ToArray();
+        var document = new ExportDocument(Organizations.Find(mou.Organization)?.Name ?? mou.Organization, mou.Title, "Compilation",
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), advanceUnedited, (await LanguageReads.SettingsAsync(grains, mou.Id)).Original,
+            clauses.Select(c => new ExportClause(c.Id, c.Number, c.Heading, c.Text, KindOf(c.Number))).ToArray())
+        {
+            Redline = CompilationExport.Build(compilation, await CompilationExport.BaseTextsAsync(grains, mou.Id, compilation)),
+        };
+        if (comments)
+            document = document with { Comments = await CommentsAsync(clauses, id => grains.GetGrain<IClauseGrain>(ClauseKey.For(mou.Id, id))) };
+        return document;
+    }
+
     private async Task<ExportRedline> RedlineAsync(string mouId, RevisionSnapshot baseRevision, IReadOnlyList<ClauseText> clauses, string remover, string? translatedInto)
     {
         var before = baseRevision.Clauses.Select(Snapshot).ToList();
@@ -92,7 +108,8 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
     {
         var drafts = await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId)).GetDraftsAsync();
         var steps = drafts.Where(d => d.Version > baseVersion && d.Version <= targetVersion)
-            .Select(d => new AttributedDraft(d.Text, Display(d.Author, d.AuthorState), d.At)).ToList();
+            // A draft that folded in proposals holds their sponsors' words, not the words of the officer who accepted them.
+            .Select(d => new AttributedDraft(d.Text, d.Sponsor ?? Display(d.Author, d.AuthorState), d.At)).ToList();
         return AttributedDiff.Compute(baseText, steps);
     }
 

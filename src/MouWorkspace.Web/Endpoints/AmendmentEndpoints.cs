@@ -5,6 +5,7 @@ using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Domain.Amendments;
 using MouWorkspace.Domain.States;
 using MouWorkspace.Domain.Text;
+using MouWorkspace.Web.Amendments;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Infrastructure;
 
@@ -20,6 +21,9 @@ public static class AmendmentEndpoints
     {
         var mou = api.MapGroup("/mous/{mouId}").WithTags("Amendments");
         mou.MapGet("/proposals", ListAsync).RequireAuthorization(Policies.Reader).Produces<IReadOnlyList<ProposalResponse>>().ProducesProblem(404);
+        mou.MapPost("/proposals", ProposeParagraphAsync).RequireAuthorization(Policies.Delegate)
+            .Produces<ProposalCreatedResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        mou.MapGet("/compilation", CompilationAsync).RequireAuthorization(Policies.Reader).Produces<CompilationResponse>().ProducesValidationProblem().ProducesProblem(404);
         mou.MapPut("/proposals/{proposalId}/status", DecideAsync).RequireAuthorization(Policies.Reader)
             .Produces<ProposalResponse>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         mou.MapPost("/clauses/{clauseId}/proposals/accept", AcceptManyAsync).RequireAuthorization(Policies.Staff)
@@ -52,43 +56,57 @@ public static class AmendmentEndpoints
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
-        var clauses = clauseId is null ? access.Mou.ClauseIds : access.Mou.ClauseIds.Where(c => c == clauseId).ToList();
-        var all = await Task.WhenAll(clauses.Select(c => ClauseProposalsAsync(grains, mouId, c)));
-        return TypedResults.Ok(all.SelectMany(p => p).Where(p => status is null || p.Status == status).ToArray());
+        var all = await ProposalReads.AllAsync(grains, access.Mou, clauseId);
+        return TypedResults.Ok(all.Where(p => status is null || p.Status == status).ToArray());
     }
 
-    /// <summary>A clause's proposals with who supports them and which open ones clash (their changed words overlap).</summary>
-    private static async Task<IReadOnlyList<ProposalResponse>> ClauseProposalsAsync(IGrainFactory grains, string mouId, string clauseId)
+    private static async Task<IResult> CompilationAsync(string mouId, string? state, string? status, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var clause = grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId));
-        var proposals = await clause.GetProposalsAsync();
-        if (proposals.Count == 0)
-            return [];
-        IReadOnlyDictionary<string, IReadOnlyList<string>> clashes = new Dictionary<string, IReadOnlyList<string>>();
-        var open = proposals.Where(p => p.IsOpen && p.Amends is null).ToList();
-        if (open.Count > 1)
+        var code = state?.Trim().ToUpperInvariant();
+        if (code is not null && !MemberStates.IsKnown(code) && MemberStates.FindGroup(code) is null)
+            return Problems.Invalid("state", $"state: '{state}' is neither a member state nor a known group");
+        if (status is not null && status is not ("open" or "ad-ref" or "agreed"))
+            return Problems.Invalid("status", "status: open, ad-ref or agreed");
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
+        if (access is null)
+            return problem!;
+        return TypedResults.Ok(await Compilation.BuildAsync(grains, access.Mou, code, status));
+    }
+
+    private static async Task<IResult> ProposeParagraphAsync(string mouId, ParagraphProposalRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var kind = body.Kind?.Trim().ToLowerInvariant();
+        if (kind is null || !ProposalKinds.Structural.Contains(kind))
+            return Problems.Invalid("kind", kind == ProposalKinds.Replace
+                ? "kind: new wording for a clause is proposed on the clause (POST /api/mous/{mouId}/clauses/{clauseId}/proposals)"
+                : "kind: insert (a new paragraph), delete or move");
+        if (kind == ProposalKinds.Insert)
         {
-            var drafts = await clause.GetDraftsAsync();
-            var current = drafts[^1].Text;
-            clashes = Clashes.Find(current, open.Select(p => new ProposalText(p.Id, drafts.FirstOrDefault(d => d.Version == p.BaseVersion)?.Text ?? current, p.Text)).ToList())
-                .ClashesWith;
+            if (TextRules.Validate(body.Text, "text", maxLength: TextLimits.Proposal) is { } textError)
+                return Problems.Invalid("text", textError);
+            if (TextRules.Validate(body.Heading, "heading", required: false, maxLength: TextLimits.Heading) is { } headingError)
+                return Problems.Invalid("heading", headingError);
+            if (body.ClauseKind?.Trim().ToLowerInvariant() is not ("preambular" or "operative"))
+                return Problems.Invalid("clauseKind", "clauseKind: preambular or operative");
         }
-        return proposals.Select(p => Response(clauseId, p, clashes.GetValueOrDefault(p.Id) ?? [])).ToArray();
-    }
-
-    private static ProposalResponse Response(string clauseId, Proposal p, IReadOnlyList<string> clashesWith) =>
-        new(p.Id, "replace", clauseId, null, p.Text, p.BaseVersion, p.Amends, p.OnBehalfOf, p.MemberState, p.By, p.At, p.Status,
-            p.DecidedBy, p.DecidedAt, p.Note, p.Cosponsors ?? [], clashesWith,
-            p.FoldedIntoVersion is { } v ? new FoldedInto(clauseId, v) : null);
-
-    /// <summary>The clause that holds a proposal (ids are unique within an MOU), with the proposal.</summary>
-    private static async Task<(string ClauseId, Proposal Proposal)?> FindAsync(IGrainFactory grains, MouAccess.Access access, string proposalId)
-    {
-        if (!Ids.IsWellFormed(proposalId))
-            return null;
-        var found = await Task.WhenAll(access.Mou.ClauseIds.Select(async c =>
-            (Clause: c, Proposal: (await grains.GetGrain<IClauseGrain>(ClauseKey.For(access.Mou.Id, c)).GetProposalsAsync()).FirstOrDefault(p => p.Id == proposalId))));
-        return found.FirstOrDefault(f => f.Proposal is not null) is { Proposal: { } proposal } hit ? (hit.Clause, proposal) : null;
+        else if (string.IsNullOrWhiteSpace(body.ClauseId) || !Ids.IsWellFormed(body.ClauseId))
+            return Problems.Invalid("clauseId", $"clauseId: the paragraph to {kind}");
+        if (body.After is { } after && !Ids.IsWellFormed(after))
+            return Problems.Invalid("after", "after: not a clause id");
+        var (onBehalfOf, invalid) = DiscussionEndpoints.ResolveSponsor(body.OnBehalfOf, user);
+        if (invalid is not null)
+            return invalid;
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
+        if (access is null)
+            return problem!;
+        if (await WindowClosedAsync(grains, mouId) is { } closed)
+            return closed;
+        var outcome = await access.Grain.ProposeParagraphAsync(new ParagraphProposal(kind, body.ClauseId, body.After,
+            kind == ProposalKinds.Insert ? body.Heading?.Trim() ?? "" : null, kind == ProposalKinds.Insert ? body.Text!.Trim() : "",
+            kind == ProposalKinds.Insert ? body.ClauseKind!.Trim().ToLowerInvariant() : null, onBehalfOf, user.ToActor()));
+        return outcome.Ok
+            ? TypedResults.Created($"/api/mous/{mouId}/proposals#{outcome.Value!.Id}", new ProposalCreatedResponse(outcome.Value.Id, outcome.Value.Status, null))
+            : Problems.From(outcome);
     }
 
     private static async Task<IResult> DecideAsync(string mouId, string proposalId, ProposalStatusRequest body, ClaimsPrincipal user, IGrainFactory grains)
@@ -106,16 +124,21 @@ public static class AmendmentEndpoints
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
-        if (await FindAsync(grains, access, proposalId) is not { } found)
+        if (await ProposalReads.FindAsync(grains, access.Mou, proposalId) is not { } found)
             return Problems.NotFound($"there is no proposal {proposalId} in this MOU");
+        if (found.ClauseId is null)
+        {
+            var paragraph = await access.Grain.DecideParagraphProposalAsync(proposalId, status, note, user.ToActor());
+            return paragraph.Ok ? TypedResults.Ok(ProposalReads.Response(paragraph.Value!, paragraph.Value!.ClauseId, [])) : Problems.From(paragraph);
+        }
         var clause = grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, found.ClauseId));
         if (status == ProposalStatuses.Accepted)
         {
             var accepted = await clause.AcceptProposalsAsync([proposalId], note, user.ToActor());
-            return accepted.Ok ? TypedResults.Ok(Response(found.ClauseId, accepted.Value![0], [])) : Problems.From(accepted);
+            return accepted.Ok ? TypedResults.Ok(ProposalReads.Response(accepted.Value![0], found.ClauseId, [])) : Problems.From(accepted);
         }
         var outcome = await clause.CloseProposalAsync(proposalId, status, note, user.ToActor());
-        return outcome.Ok ? TypedResults.Ok(Response(found.ClauseId, outcome.Value!, [])) : Problems.From(outcome);
+        return outcome.Ok ? TypedResults.Ok(ProposalReads.Response(outcome.Value!, found.ClauseId, [])) : Problems.From(outcome);
     }
 
     private static async Task<IResult> AcceptManyAsync(string mouId, string clauseId, AcceptProposalsRequest body, ClaimsPrincipal user, IGrainFactory grains)
@@ -130,7 +153,7 @@ public static class AmendmentEndpoints
         if (clause is null)
             return problem!;
         var outcome = await clause.AcceptProposalsAsync(ids, note, user.ToActor());
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!.Select(p => Response(clauseId, p, [])).ToArray()) : Problems.From(outcome);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value!.Select(p => ProposalReads.Response(p, clauseId, [])).ToArray()) : Problems.From(outcome);
     }
 
     private static async Task<IResult> CosponsorAsync(string mouId, string proposalId, string state, bool joining, ClaimsPrincipal user, IGrainFactory grains)
@@ -145,10 +168,12 @@ public static class AmendmentEndpoints
             return problem!;
         if (!access.Mou.Parties.Contains(code))
             return Problems.Forbidden($"{code} is not a party to this MOU");
-        if (await FindAsync(grains, access, proposalId) is not { } found)
+        if (await ProposalReads.FindAsync(grains, access.Mou, proposalId) is not { } found)
             return Problems.NotFound($"there is no proposal {proposalId} in this MOU");
-        var outcome = await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, found.ClauseId)).SetCosponsorAsync(proposalId, code, joining, user.ToActor());
-        return outcome.Ok ? TypedResults.Ok(Response(found.ClauseId, outcome.Value!, [])) : Problems.From(outcome);
+        var outcome = found.ClauseId is null
+            ? await access.Grain.SetParagraphCosponsorAsync(proposalId, code, joining, user.ToActor())
+            : await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, found.ClauseId)).SetCosponsorAsync(proposalId, code, joining, user.ToActor());
+        return outcome.Ok ? TypedResults.Ok(ProposalReads.Response(outcome.Value!, found.ClauseId ?? outcome.Value!.ClauseId, [])) : Problems.From(outcome);
     }
 
     private static async Task<IResult> WindowAsync(string mouId, ClaimsPrincipal user, IGrainFactory grains)
@@ -170,10 +195,3 @@ public static class AmendmentEndpoints
         return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome);
     }
 }
-
-public sealed record FoldedInto(string ClauseId, int Version);
-
-/// <summary>A proposal as the amendments contract lists it (API.md, "Amendments").</summary>
-public sealed record ProposalResponse(string Id, string Kind, string ClauseId, string? After, string Text, int BaseVersion, string? Amends,
-    string OnBehalfOf, string? MemberState, string By, DateTimeOffset At, string Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Note,
-    IReadOnlyList<string> Cosponsors, IReadOnlyList<string> ClashesWith, FoldedInto? FoldedInto);

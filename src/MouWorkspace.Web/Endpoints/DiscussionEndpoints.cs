@@ -101,17 +101,23 @@ public static class DiscussionEndpoints
     {
         if (TextRules.Validate(body.Text, "text") is { } textError)
             return ("", Problems.Invalid("text", textError));
+        return ResolveSponsor(body.OnBehalfOf, user);
+    }
+
+    /// <summary>Who a proposal is attributed to: the delegate's state, or a group it belongs to (<paramref name="requested"/>).</summary>
+    internal static (string OnBehalfOf, IResult? Problem) ResolveSponsor(string? requested, ClaimsPrincipal user)
+    {
         var state = user.MemberState();
         if (state is null)
             return ("", Problems.Forbidden("a proposal is attributed to the delegate's state, and your sign-in carries none"));
-        var onBehalfOf = string.IsNullOrWhiteSpace(body.OnBehalfOf) ? state : body.OnBehalfOf.Trim().ToUpperInvariant();
+        var onBehalfOf = string.IsNullOrWhiteSpace(requested) ? state : requested.Trim().ToUpperInvariant();
         if (onBehalfOf == state)
             return (state, null);
         var group = MemberStates.FindGroup(onBehalfOf);
         if (group is null)
             return ("", MemberStates.IsKnown(onBehalfOf)
                 ? Problems.Forbidden($"a delegate of {state} cannot propose on behalf of {onBehalfOf}")
-                : Problems.Invalid("onBehalfOf", $"onBehalfOf: '{body.OnBehalfOf}' is neither a member state nor a known group"));
+                : Problems.Invalid("onBehalfOf", $"onBehalfOf: '{requested}' is neither a member state nor a known group"));
         return group.Members.Contains(state)
             ? (group.Code, null)
             : ("", Problems.Forbidden($"{state} is not a member of {group.Name}"));

@@ -24,6 +24,13 @@ public sealed record ProposalRequest(string? Text, string? OnBehalfOf, string? A
 /// <param name="Status">accepted, rejected or withdrawn</param>
 public sealed record ProposalStatusRequest(string? Status, string? Note);
 
+/// <param name="Kind">insert (a new paragraph), delete or move; new wording for a clause is proposed on the clause</param>
+/// <param name="ClauseId">delete, move: the paragraph</param>
+/// <param name="After">insert, move: the paragraph it is to follow; absent: at the beginning</param>
+/// <param name="ClauseKind">insert: preambular or operative</param>
+/// <param name="OnBehalfOf">the delegate's state (default) or a group it belongs to</param>
+public sealed record ParagraphProposalRequest(string? Kind, string? ClauseId, string? After, string? Heading, string? Text, string? ClauseKind, string? OnBehalfOf);
+
 /// <param name="Ids">open proposals of one clause, accepted at once into one draft</param>
 public sealed record AcceptProposalsRequest(string?[]? Ids, string? Note);
 

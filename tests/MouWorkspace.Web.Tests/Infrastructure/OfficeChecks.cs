@@ -90,6 +90,36 @@ public static class OfficeChecks
         }
     }
 
+    /// <summary>The .docx as pandoc reads it into Markdown with <c>--track-changes=all</c>: each tracked change as <c>[words]{.insertion author="…"}</c>.</summary>
+    public static async Task<string> PandocTrackedAsync(byte[] docx)
+    {
+        var pandoc = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(p => Path.Combine(p, "pandoc")).FirstOrDefault(File.Exists);
+        Assert.True(pandoc is not null, "pandoc is not installed: run ./test.sh, which installs it");
+        var dir = Directory.CreateTempSubdirectory("mou-pandoc-").FullName;
+        try
+        {
+            var input = Path.Combine(dir, "in.docx");
+            await File.WriteAllBytesAsync(input, docx);
+            var start = new ProcessStartInfo(pandoc!, ["--track-changes=all", "-f", "docx", "-t", "markdown", "--wrap=none", input])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            var markdown = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.True(process.ExitCode == 0, $"pandoc could not read the document (exit {process.ExitCode}): {await stderr}");
+            return markdown;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static string? FindSoffice() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(p => Path.Combine(p, "soffice")).FirstOrDefault(File.Exists);

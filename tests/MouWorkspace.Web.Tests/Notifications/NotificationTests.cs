@@ -229,4 +229,33 @@ public sealed class NotificationTests(ApiFixture fixture)
         Assert.True(paths.GetProperty("/api/mous/{mouId}/follow").TryGetProperty("delete", out _));
         Assert.True(paths.GetProperty("/api/me/notifications").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));
     }
+
+    [Fact]
+    public async Task A_decided_proposal_is_told_to_its_sponsor_and_co_sponsors_who_follow_the_text_not_only_to_the_clause_followers()
+    {
+        await using var sink = new SmtpSink();
+        await using var app = AppWith(fixture, sink);
+        var sec = As(app, "Secretariat");
+        var legal = As(app, "LegalOfficer");
+        var ind = As(app, "Delegate", "IND");
+        var pak = As(app, "Delegate", "PAK");
+        var mou = await sec.Client.CreateMouAsync("un", "FRA", "IND", "PAK");
+        var op1 = await sec.Client.AddClauseAsync(mou, "States shall train all personnel.");
+        var op2 = await sec.Client.AddClauseAsync(mou, "States shall report annually.");
+        // India and Pakistan follow another paragraph only: the decision on OP1 is theirs all the same.
+        await FollowAsync(ind, $"/api/mous/{mou}/clauses/{op2}");
+        await FollowAsync(pak, $"/api/mous/{mou}/clauses/{op2}");
+        var proposal = (await (await ind.Client.PostAsJsonAsync($"/api/mous/{mou}/clauses/{op1}/proposals", new { text = "States shall vet all personnel." }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await (await pak.Client.PutAsync($"/api/mous/{mou}/proposals/{proposal}/cosponsors/PAK", null)).JsonAsync(HttpStatusCode.OK);
+        await (await legal.Client.PutAsJsonAsync($"/api/mous/{mou}/proposals/{proposal}/status", new { status = "rejected", note = "no consensus" })).JsonAsync(HttpStatusCode.OK);
+
+        foreach (var sponsor in new[] { ind, pak })
+        {
+            var feed = await sponsor.FeedUntilAsync(f => f.Items().Any(i => i.GetProperty("kind").GetString() == "proposal-decided"), $"the decision for {sponsor.Name}");
+            var told = feed.Items().Single(i => i.GetProperty("kind").GetString() == "proposal-decided");
+            Assert.Equal($"{legal.Name} rejected the proposal of India (IND) on OP1 (Clause): no consensus.", told.GetProperty("summary").GetString());
+            Assert.Equal($"/mous/{mou}/clauses/{op1}", told.GetProperty("link").GetString());
+        }
+    }
 }
