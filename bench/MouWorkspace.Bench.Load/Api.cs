@@ -38,6 +38,21 @@ internal sealed class Api(HttpClient http, Uri baseAddress)
         return (await ReadAsync(response, HttpStatusCode.Created)).GetProperty("number").GetInt32();
     }
 
+    /// <summary>POSTs <paramref name="body"/>; the id of what the 201 created.</summary>
+    public async Task<string> PostForIdAsync(string path, string token, object body)
+    {
+        using var request = Request(HttpMethod.Post, path, token, body);
+        using var response = await http.SendAsync(request);
+        return (await ReadAsync(response, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+    }
+
+    public async Task<string> ClauseTextAsync(string mouId, string clauseId, string token)
+    {
+        using var request = Request(HttpMethod.Get, $"/api/mous/{mouId}/clauses/{clauseId}", token, null);
+        using var response = await http.SendAsync(request);
+        return (await ReadAsync(response, HttpStatusCode.OK)).GetProperty("text").GetString()!;
+    }
+
     /// <summary>Sends a request; true when the status is the expected one (the body is read and dropped), otherwise throws with the status and body.</summary>
     public async Task<bool> SendAsync(HttpMethod method, string path, string token, object? body, HttpStatusCode expected)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MouWorkspace.Bench.Load;
 
 internal sealed record Options(int Connections, TimeSpan Warmup, TimeSpan Duration, int Clauses, int MemoryClauses, int MemoryMous,
-    TimeSpan MemoryLimit, string? Out, string? AppDll, bool ReadsOnly = false, bool CompareOnly = false)
+    TimeSpan MemoryLimit, string? Out, string? AppDll, bool ReadsOnly = false, bool CompareOnly = false, bool AmendmentsOnly = false)
 {
     public const string Usage = """
         dotnet run -c Release --project bench/MouWorkspace.Bench.Load -- [options]
@@ -17,6 +17,8 @@ internal sealed record Options(int Connections, TimeSpan Warmup, TimeSpan Durati
           --out FILE            the Markdown report (default bench/results/load-<date>.md)
           --reads-only          only bare Kestrel and clause reads, summaries printed, no report (for profiling)
           --compare-only        only the whole-revision compare and git, summaries printed, no report
+          --amendments-only     only issue 17's figures (compilation, Word compilation, a clause with 300 proposals and
+                                2,000 comments, accepting a proposal), printed as a Markdown table
           --app DLL             the built app (default src/MouWorkspace.Web/bin/<this configuration>/net10.0/MouWorkspace.Web.dll)
         """;
 
@@ -40,6 +42,7 @@ internal sealed record Options(int Connections, TimeSpan Warmup, TimeSpan Durati
                 "--out" => options with { Out = Value() },
                 "--reads-only" => options with { ReadsOnly = true },
                 "--compare-only" => options with { CompareOnly = true },
+                "--amendments-only" => options with { AmendmentsOnly = true },
                 "--app" => options with { AppDll = Path.GetFullPath(Value()) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),

@@ -57,7 +57,7 @@ await using var bare = await BareKestrel.StartAsync();
 await using var bareProcess = await BareKestrel.StartProcessAsync(http);
 
 PhaseResult inserts = new("raw Table insert (AddEntityAsync)", options.Connections, options.Duration, 0, 0, [], "skipped");
-if (!options.ReadsOnly)
+if (!options.ReadsOnly && !options.AmendmentsOnly)
 {
     Log("raw Table inserts");
     var table = new TableClient(azurite.ConnectionString, "BenchInserts");
@@ -85,6 +85,14 @@ await using (var app = await AppUnderTest.StartAsync(appDll, azurite.ConnectionS
 {
     idleRss = app.Memory().RssMiB;
     var api = new Api(http, app.BaseAddress);
+    if (options.AmendmentsOnly)
+    {
+        var figures = await AmendmentsBench.RunAsync(api, Log);
+        Console.WriteLine();
+        Console.WriteLine(AmendmentsBench.Markdown(figures));
+        Log($"load average at the end: {Machine.LoadAverage()}; total {clock.Elapsed.TotalSeconds:F0} s");
+        return 0;
+    }
     var secretariat = await api.TokenAsync("Bench Secretariat", "Secretariat", null);
     var states = Delegations(options.Connections);
     var delegates = await Task.WhenAll(states.Select(s => api.TokenAsync($"Delegate of {s}", "Delegate", s)));

@@ -89,7 +89,12 @@ public sealed record Proposal(
     [property: Id(17)] string? After = null,
     [property: Id(18)] string? Heading = null,
     // insert: "preambular" or "operative".
-    [property: Id(19)] string? ClauseKind = null)
+    [property: Id(19)] string? ClauseKind = null,
+    // A facilitator's bridging text: the open proposals it replaces (each now superseded), and what their sponsors say of it.
+    [property: Id(20)] IReadOnlyList<string>? Supersedes = null,
+    [property: Id(21)] IReadOnlyList<BridgingResponse>? Responses = null,
+    // A superseded proposal: the bridging text that replaced it.
+    [property: Id(22)] string? SupersededBy = null)
 {
     public bool IsOpen => Status == ProposalStatuses.Open;
 
@@ -102,6 +107,15 @@ public sealed record Proposal(
         new[] { OnBehalfOf, MemberState }.Concat(Cosponsors ?? []).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 }
 
+/// <summary>Whether a sponsor of a superseded proposal can accept the facilitator's bridging text that replaced it.</summary>
+[GenerateSerializer, Immutable, Alias("mou.bridging-response")]
+public sealed record BridgingResponse(
+    [property: Id(0)] string MemberState,
+    [property: Id(1)] bool CanAccept,
+    [property: Id(2)] string Note,
+    [property: Id(3)] string By,
+    [property: Id(4)] DateTimeOffset At);
+
 /// <summary>What a proposal asks for.</summary>
 public static class ProposalKinds
 {
@@ -109,6 +123,9 @@ public static class ProposalKinds
     public const string Insert = "insert";
     public const string Delete = "delete";
     public const string Move = "move";
+
+    /// <summary>Who a facilitator's bridging text is attributed to.</summary>
+    public const string Facilitator = "Facilitator";
 
     /// <summary>The kinds the MOU keeps (a paragraph's place in the text); new wording is kept by its clause.</summary>
     public static readonly IReadOnlyList<string> Structural = [Insert, Delete, Move];
@@ -121,6 +138,8 @@ public static class Sponsors
     {
         if (Domain.States.MemberStates.FindGroup(onBehalfOf) is { } group)
             return memberState is null ? group.Name : $"{group.Name} ({memberState})";
+        if (!Domain.States.MemberStates.IsKnown(onBehalfOf))
+            return onBehalfOf; // the facilitator's bridging text
         return $"{Domain.States.MemberStates.Find(onBehalfOf)?.Name ?? onBehalfOf} ({onBehalfOf})";
     }
 }

@@ -57,4 +57,13 @@ public interface IClauseGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<IReadOnlyList<Proposal>> GetProposalsAsync();
+
+    /// <summary>
+    /// Staff's compromise wording that supersedes the given open proposals of this clause (each becomes superseded, its
+    /// sponsor is told); it is then an open proposal like any other, attributed to the facilitator.
+    /// </summary>
+    Task<Outcome<Proposal>> AddBridgingTextAsync(string text, IReadOnlyList<string> supersedes, string note, Actor by);
+
+    /// <summary>A sponsor or co-sponsor of a superseded proposal says whether it can accept the bridging text; a later answer replaces its earlier one.</summary>
+    Task<Outcome<Proposal>> RespondToBridgingTextAsync(string bridgingId, string memberState, bool canAccept, string note, Actor by);
 }

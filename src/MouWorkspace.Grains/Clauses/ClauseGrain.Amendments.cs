@@ -147,6 +147,63 @@ public sealed partial class ClauseGrain
         return Outcome<Proposal>.Success(changed);
     }
 
+    public async Task<Outcome<Proposal>> AddBridgingTextAsync(string text, IReadOnlyList<string> supersedes, string note, Actor by)
+    {
+        if (!S.Exists)
+            return Outcome<Proposal>.Fail(Failure.NotFound, "no such clause");
+        if (text == S.Current.Text)
+            return Outcome<Proposal>.Fail(Failure.Unprocessable, "the bridging text is the current text; it must change something");
+        var replaced = new List<Proposal>();
+        foreach (var id in supersedes.Distinct())
+        {
+            if (S.Proposals.Find(p => p.Id == id) is not { } proposal)
+                return Outcome<Proposal>.Fail(Failure.Invalid, $"supersedes: there is no proposal {id} on this clause");
+            if (!proposal.IsOpen || proposal.Amends is not null)
+                return Outcome<Proposal>.Fail(Failure.Conflict, $"proposal {id} is {(proposal.IsOpen ? "an amendment of another" : proposal.Status)}: a bridging text replaces open proposals of the clause");
+            replaced.Add(proposal);
+        }
+        if (replaced.Count == 0)
+            return Outcome<Proposal>.Fail(Failure.Invalid, "supersedes: name the open proposals the bridging text replaces");
+        var now = clock.GetUtcNow();
+        var before = S.Proposals.ToList();
+        var bridging = new Proposal(Ids.New(), text, null, ProposalKinds.Facilitator, by.Name, now, ProposalStatuses.Open, S.Current.Version,
+            Note: note, Supersedes: replaced.Select(p => p.Id).ToArray());
+        S.Proposals.Add(bridging);
+        var superseded = new List<Proposal>();
+        foreach (var p in replaced)
+        {
+            var done = p with { Status = ProposalStatuses.Superseded, DecidedBy = by.Name, DecidedAt = now, Note = "replaced by the facilitator's bridging text", SupersededBy = bridging.Id };
+            Replace(done);
+            superseded.Add(done);
+            // Its amendments go with it.
+            foreach (var sub in S.Proposals.Where(x => x.IsOpen && x.Amends == p.Id).ToList())
+                Replace(sub with { Status = ProposalStatuses.Superseded, DecidedBy = by.Name, DecidedAt = now, Note = "the proposal it amends was superseded", SupersededBy = bridging.Id });
+        }
+        await state.WriteOrRollBackAsync(() => S.Proposals = before, DeactivateOnIdle);
+        await this.PublishAsync(new ProposalSubmitted(S.MouId, S.ClauseId, S.Number, bridging.Id, bridging.OnBehalfOf, LanguagePart, by, now));
+        foreach (var p in superseded)
+            await this.PublishAsync(new ProposalDecided(S.MouId, S.ClauseId, S.Number, p.Id, p.Status, p.OnBehalfOf, p.Note!, null, by, now) { Supporters = p.Supporters });
+        return Outcome<Proposal>.Success(bridging);
+    }
+
+    public async Task<Outcome<Proposal>> RespondToBridgingTextAsync(string bridgingId, string memberState, bool canAccept, string note, Actor by)
+    {
+        if (S.Proposals.Find(p => p.Id == bridgingId) is not { Supersedes: { Count: > 0 } replaced } bridging)
+            return Outcome<Proposal>.Fail(Failure.NotFound, $"there is no bridging text {bridgingId} on this clause");
+        if (!bridging.IsOpen)
+            return Outcome<Proposal>.Fail(Failure.Conflict, $"the bridging text was {bridging.Status} already");
+        var code = memberState.ToUpperInvariant();
+        bool Supports(Proposal p) => p.Supporters.Any(s => string.Equals(s, code, StringComparison.OrdinalIgnoreCase)
+            || Domain.States.MemberStates.FindGroup(s)?.Members.Contains(code) == true);
+        if (!S.Proposals.Any(p => replaced.Contains(p.Id) && Supports(p)))
+            return Outcome<Proposal>.Fail(Failure.Forbidden, $"{code} made or supported none of the proposals this bridging text replaces");
+        var responses = (bridging.Responses ?? []).Where(r => r.MemberState != code).Append(new BridgingResponse(code, canAccept, note, by.Name, clock.GetUtcNow())).ToArray();
+        var changed = bridging with { Responses = responses };
+        Replace(changed);
+        await state.WriteOrRollBackAsync(() => Replace(bridging), DeactivateOnIdle);
+        return Outcome<Proposal>.Success(changed);
+    }
+
     /// <summary>The text a proposal changes: the amended proposal's wording, or the draft it was made on.</summary>
     private string BaseTextOf(Proposal p) =>
         p.BaseText ?? S.Drafts.FirstOrDefault(d => d.Version == p.BaseVersion)?.Text ?? S.Current.Text;

@@ -64,6 +64,9 @@ public static class ProposalReads
             Heading = p.Heading,
             ClauseKind = p.ClauseKind,
             Sponsor = p.SponsorName,
+            Supersedes = p.Supersedes,
+            SupersededBy = p.SupersededBy,
+            Responses = p.Responses?.Select(r => new BridgingResponseBody(r.MemberState, r.CanAccept, r.Note, r.By, r.At)).ToArray(),
         };
 }
 
@@ -83,6 +86,17 @@ public sealed record ProposalResponse(string Id, string Kind, string? ClauseId, 
     /// <summary>A new paragraph's part: preambular or operative (insert only).</summary>
     public string? ClauseKind { get; init; }
 
-    /// <summary>The sponsor as documents name it: "Non-Aligned Movement (MAR)", "France (FRA)".</summary>
+    /// <summary>The sponsor as documents name it: "Non-Aligned Movement (MAR)", "France (FRA)", "Facilitator".</summary>
     public string Sponsor { get; init; } = "";
+
+    /// <summary>A facilitator's bridging text: the proposals it replaced.</summary>
+    public IReadOnlyList<string>? Supersedes { get; init; }
+
+    /// <summary>A superseded proposal: the bridging text that replaced it.</summary>
+    public string? SupersededBy { get; init; }
+
+    /// <summary>A bridging text: whether the replaced proposals' sponsors can accept it.</summary>
+    public IReadOnlyList<BridgingResponseBody>? Responses { get; init; }
 }
+
+public sealed record BridgingResponseBody(string MemberState, bool CanAccept, string Note, string By, DateTimeOffset At);

@@ -34,6 +34,10 @@ public static class AmendmentEndpoints
         mou.MapDelete("/proposals/{proposalId}/cosponsors/{state}", (string mouId, string proposalId, string state, ClaimsPrincipal user, IGrainFactory grains) =>
             CosponsorAsync(mouId, proposalId, state, false, user, grains)).RequireAuthorization(Policies.Delegate)
             .Produces<ProposalResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        mou.MapPost("/clauses/{clauseId}/proposals/bridging", BridgingAsync).RequireAuthorization(Policies.Staff)
+            .Produces<ProposalCreatedResponse>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        mou.MapPut("/proposals/{proposalId}/responses/{state}", AnswerBridgingAsync).RequireAuthorization(Policies.Delegate)
+            .Produces<ProposalResponse>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         mou.MapGet("/proposal-window", WindowAsync).RequireAuthorization(Policies.Reader).Produces<ProposalWindow>();
         mou.MapPut("/proposal-window", SetWindowAsync).RequireAuthorization(Policies.Secretariat)
             .Produces<ProposalWindow>().ProducesValidationProblem().ProducesProblem(404);
@@ -174,6 +178,46 @@ public static class AmendmentEndpoints
             ? await access.Grain.SetParagraphCosponsorAsync(proposalId, code, joining, user.ToActor())
             : await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, found.ClauseId)).SetCosponsorAsync(proposalId, code, joining, user.ToActor());
         return outcome.Ok ? TypedResults.Ok(ProposalReads.Response(outcome.Value!, found.ClauseId ?? outcome.Value!.ClauseId, [])) : Problems.From(outcome);
+    }
+
+    private static async Task<IResult> BridgingAsync(string mouId, string clauseId, BridgingTextRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (TextRules.Validate(body.Text, "text", maxLength: TextLimits.Proposal) is { } textError)
+            return Problems.Invalid("text", textError);
+        var ids = (body.Supersedes ?? []).OfType<string>().Distinct().ToArray();
+        if (ids.Length == 0 || ids.Any(id => !Ids.IsWellFormed(id)))
+            return Problems.Invalid("supersedes", "supersedes: the open proposals of this clause the bridging text replaces");
+        var note = body.Note?.Trim() ?? "";
+        if (TextRules.Validate(note, "note", maxLength: TextLimits.Rationale, required: false) is { } noteError)
+            return Problems.Invalid("note", noteError);
+        var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user);
+        if (clause is null)
+            return problem!;
+        var outcome = await clause.AddBridgingTextAsync(body.Text!.Trim(), ids, note, user.ToActor());
+        return outcome.Ok
+            ? TypedResults.Created($"/api/mous/{mouId}/proposals#{outcome.Value!.Id}", new ProposalCreatedResponse(outcome.Value.Id, outcome.Value.Status, outcome.Value.BaseVersion))
+            : Problems.From(outcome);
+    }
+
+    private static async Task<IResult> AnswerBridgingAsync(string mouId, string proposalId, string state, BridgingAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var code = state.ToUpperInvariant();
+        if (!MemberStates.IsKnown(code))
+            return Problems.NotFound($"'{state}' is not an ISO 3166-1 alpha-3 code of a UN member state");
+        if (body.CanAccept is not { } canAccept)
+            return Problems.Invalid("canAccept", "canAccept: true or false");
+        var note = body.Note?.Trim() ?? "";
+        if (TextRules.Validate(note, "note", maxLength: TextLimits.Rationale, required: false) is { } noteError)
+            return Problems.Invalid("note", noteError);
+        if (user.MemberState() != code)
+            return Problems.Forbidden($"only a delegate of {code} answers for {code}");
+        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
+        if (access is null)
+            return problem!;
+        if (await ProposalReads.FindAsync(grains, access.Mou, proposalId) is not { ClauseId: { } clauseId })
+            return Problems.NotFound($"there is no bridging text {proposalId} in this MOU");
+        var outcome = await grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId)).RespondToBridgingTextAsync(proposalId, code, canAccept, note, user.ToActor());
+        return outcome.Ok ? TypedResults.Ok(ProposalReads.Response(outcome.Value!, clauseId, [])) : Problems.From(outcome);
     }
 
     private static async Task<IResult> WindowAsync(string mouId, ClaimsPrincipal user, IGrainFactory grains)

@@ -24,6 +24,12 @@ public sealed record ProposalRequest(string? Text, string? OnBehalfOf, string? A
 /// <param name="Status">accepted, rejected or withdrawn</param>
 public sealed record ProposalStatusRequest(string? Status, string? Note);
 
+/// <param name="Supersedes">the open proposals of the clause the compromise replaces</param>
+public sealed record BridgingTextRequest(string? Text, string?[]? Supersedes, string? Note);
+
+/// <param name="CanAccept">whether the delegation can accept the bridging text that replaced its proposal</param>
+public sealed record BridgingAnswerRequest(bool? CanAccept, string? Note);
+
 /// <param name="Kind">insert (a new paragraph), delete or move; new wording for a clause is proposed on the clause</param>
 /// <param name="ClauseId">delete, move: the paragraph</param>
 /// <param name="After">insert, move: the paragraph it is to follow; absent: at the beginning</param>

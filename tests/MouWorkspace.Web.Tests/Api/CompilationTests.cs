@@ -181,4 +181,53 @@ public sealed class CompilationTests(ApiFixture fixture)
         var insertion = Assert.Single(document.MainDocumentPart!.Document.Body!.Descendants<InsertedRun>(), r => r.InnerText.Contains("vet", StringComparison.Ordinal));
         Assert.Equal("Non-Aligned Movement (IND)", insertion.Author?.Value);
     }
+
+    [Fact]
+    public async Task A_bridging_text_supersedes_the_clashing_proposals_and_their_sponsors_say_whether_they_can_accept_it()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat");
+        var legal = await fixture.App.ClientAsync("LegalOfficer", name: "Facilitator of the bridging test");
+        var ind = await fixture.App.ClientAsync("Delegate", "IND");
+        var pak = await fixture.App.ClientAsync("Delegate", "PAK");
+        var fra = await fixture.App.ClientAsync("Delegate", "FRA");
+        var mou = await sec.CreateMouAsync("un", "FRA", "IND", "PAK");
+        var clause = await sec.AddClauseAsync(mou, "States shall train all personnel before deployment.");
+        async Task<string> Wording(HttpClient delegation, string text) =>
+            (await (await delegation.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals", new { text })).JsonAsync(HttpStatusCode.Created))
+                .GetProperty("id").GetString()!;
+        var certify = await Wording(ind, "States shall certify all personnel before deployment.");
+        var screen = await Wording(pak, "States shall screen all personnel before deployment.");
+
+        await (await ind.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals/bridging", new { text = "x", supersedes = new[] { certify } })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await legal.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals/bridging", new { text = "States shall vet all personnel before deployment." }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        var bridging = (await (await legal.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals/bridging",
+                new { text = "States shall screen and certify all personnel before deployment.", supersedes = new[] { certify, screen }, note = "after the informals" }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+        foreach (var replaced in new[] { certify, screen })
+        {
+            var p = await ProposalAsync(sec, mou, replaced);
+            Assert.Equal(("superseded", bridging), (p.GetProperty("status").GetString(), p.GetProperty("supersededBy").GetString()));
+        }
+        await (await DecideAsync(sec, mou, certify, "accepted")).ProblemAsync(HttpStatusCode.Conflict);
+
+        // India can accept it, Pakistan cannot yet; France made none of the replaced proposals.
+        await (await ind.PutAsJsonAsync($"/api/mous/{mou}/proposals/{bridging}/responses/IND", new { canAccept = true })).JsonAsync(HttpStatusCode.OK);
+        await (await pak.PutAsJsonAsync($"/api/mous/{mou}/proposals/{bridging}/responses/PAK", new { canAccept = false, note = "awaiting instructions" })).JsonAsync(HttpStatusCode.OK);
+        await (await fra.PutAsJsonAsync($"/api/mous/{mou}/proposals/{bridging}/responses/FRA", new { canAccept = true })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await ind.PutAsJsonAsync($"/api/mous/{mou}/proposals/{bridging}/responses/PAK", new { canAccept = true })).ProblemAsync(HttpStatusCode.Forbidden);
+        var listed = await ProposalAsync(fra, mou, bridging);
+        Assert.Equal(("Facilitator", "open"), (listed.GetProperty("sponsor").GetString(), listed.GetProperty("status").GetString()));
+        Assert.Equal(new[] { certify, screen }.Order(), listed.GetProperty("supersedes").EnumerateArray().Select(i => i.GetString()!).Order());
+        Assert.Equal(["IND yes", "PAK no awaiting instructions"], listed.GetProperty("responses").EnumerateArray()
+            .Select(r => $"{r.GetProperty("memberState").GetString()} {(r.GetProperty("canAccept").GetBoolean() ? "yes" : "no")} {r.GetProperty("note").GetString()}".Trim()).ToArray());
+
+        // The compilation shows the bridging text as the clause's one open proposal; accepted, it is the new draft.
+        var compilation = await (await fra.GetAsync($"/api/mous/{mou}/compilation")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal([bridging], compilation.GetProperty("entries")[0].GetProperty("proposals").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToArray());
+        await (await DecideAsync(legal, mou, bridging, "accepted")).JsonAsync(HttpStatusCode.OK);
+        var current = await (await fra.GetAsync($"/api/mous/{mou}/clauses/{clause}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("States shall screen and certify all personnel before deployment.", current.GetProperty("text").GetString());
+    }
 }

@@ -6,7 +6,8 @@ using MouWorkspace.Web.Tests.Infrastructure;
 namespace MouWorkspace.Web.Tests.Security;
 
 /// <summary>What a matrix request acts on: a UN MOU (parties FRA and IND; confidential or not) with a clause, France's comment and Rev.1.</summary>
-public sealed record MatrixContext(string MouId, string ClauseId, string CommentId, string UserId, string EvidenceId, string WebhookId, string ProposalId);
+public sealed record MatrixContext(string MouId, string ClauseId, string CommentId, string UserId, string EvidenceId, string WebhookId, string ProposalId,
+    string BridgingId);
 
 public sealed class MatrixSetup(MouApp app)
 {
@@ -60,6 +61,13 @@ public sealed class MatrixSetup(MouApp app)
         // India's proposal: staff decide it, France may co-sponsor it (issue 17).
         var proposal = (await (await india.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals", new { text = "The Government shall have exclusive jurisdiction." }))
             .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        // A facilitator's bridging text replacing another proposal of India's that France supports: France answers it.
+        var replaced = (await (await india.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals", new { text = "The Government shall have primary jurisdiction." }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await (await france.PutAsync($"/api/mous/{mou}/proposals/{replaced}/cosponsors/FRA", null)).JsonAsync(HttpStatusCode.OK);
+        var bridging = (await (await legal.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals/bridging",
+                new { text = "The Government shall have jurisdiction, primary where its personnel are concerned.", supersedes = new[] { replaced } }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         await (await secretariat.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1", publishedOn = TrackingClient.HistoricalPublication })).JsonAsync(HttpStatusCode.Created);
         await (await secretariat.PutAsJsonAsync($"/api/mous/{mou}/languages/fr", new { required = false })).JsonAsync(HttpStatusCode.OK);
         if (withSilence)
@@ -78,6 +86,6 @@ public sealed class MatrixSetup(MouApp app)
                 new { url = "https://203.0.113.10/matrix-hook", events = new[] { "matrix.none" }, secret = "matrix-webhook-secret-0123" }))
             .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         firstWebhook ??= webhook;
-        return new MatrixContext(mou, clause, comment.GetProperty("id").GetString()!, userId, evidence.GetProperty("id").GetString()!, webhook, proposal);
+        return new MatrixContext(mou, clause, comment.GetProperty("id").GetString()!, userId, evidence.GetProperty("id").GetString()!, webhook, proposal, bridging);
     }
 }
