@@ -101,6 +101,27 @@ public sealed record Proposal(
     /// <summary>The sponsor as a document names it: "Non-Aligned Movement (MAR)" for a group's proposal, "France (FRA)" for a state's.</summary>
     public string SponsorName => Sponsors.Name(OnBehalfOf, MemberState);
 
+    /// <summary>
+    /// This proposal with <paramref name="memberState"/> joining or leaving its co-sponsors: this very instance when
+    /// nothing changes (already in, or not in), a conflict for a decided proposal or the sponsor's own state.
+    /// </summary>
+    public Outcome<Proposal> WithCosponsor(string memberState, bool joining)
+    {
+        if (!IsOpen)
+            return Outcome<Proposal>.Fail(Failure.Conflict, $"proposal {Id} was {Status}: only an open proposal can be co-sponsored");
+        var code = memberState.ToUpperInvariant();
+        if (code == OnBehalfOf || code == MemberState)
+            return Outcome<Proposal>.Fail(Failure.Conflict, $"{code} made this proposal; it does not co-sponsor its own");
+        var list = (Cosponsors ?? []).ToList();
+        if (list.Contains(code) == joining)
+            return Outcome<Proposal>.Success(this);
+        if (joining)
+            list.Add(code);
+        else
+            list.Remove(code);
+        return Outcome<Proposal>.Success(this with { Cosponsors = list });
+    }
+
     /// <summary>Whose proposal it is: the sponsor (a state or group), the delegate's state, the co-sponsors.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Supporters =>

@@ -128,22 +128,13 @@ public sealed partial class ClauseGrain
     {
         if (S.Proposals.Find(p => p.Id == proposalId) is not { } proposal)
             return Outcome<Proposal>.Fail(Failure.NotFound, $"there is no proposal {proposalId} on this clause");
-        if (!proposal.IsOpen)
-            return Outcome<Proposal>.Fail(Failure.Conflict, $"proposal {proposalId} was {proposal.Status}: only an open proposal can be co-sponsored");
-        var state3 = memberState.ToUpperInvariant();
-        if (state3 == proposal.OnBehalfOf || state3 == proposal.MemberState)
-            return Outcome<Proposal>.Fail(Failure.Conflict, $"{state3} made this proposal; it does not co-sponsor its own");
-        var list = (proposal.Cosponsors ?? []).ToList();
-        if (list.Contains(state3) == joining)
-            return Outcome<Proposal>.Success(proposal);
-        if (joining)
-            list.Add(state3);
-        else
-            list.Remove(state3);
-        var changed = proposal with { Cosponsors = list };
+        var outcome = proposal.WithCosponsor(memberState, joining);
+        if (!outcome.Ok || ReferenceEquals(outcome.Value, proposal))
+            return outcome;
+        var changed = outcome.Value!;
         Replace(changed);
         await state.WriteOrRollBackAsync(() => Replace(proposal), DeactivateOnIdle);
-        await this.PublishAsync(new CosponsorChanged(S.MouId, S.ClauseId, S.Number, proposalId, state3, joining, by, clock.GetUtcNow()));
+        await this.PublishAsync(new CosponsorChanged(S.MouId, S.ClauseId, S.Number, proposalId, memberState.ToUpperInvariant(), joining, by, clock.GetUtcNow()));
         return Outcome<Proposal>.Success(changed);
     }
 

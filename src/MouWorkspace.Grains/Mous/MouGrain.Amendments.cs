@@ -120,23 +120,14 @@ public sealed partial class MouGrain
     {
         if (S.Proposals.Find(p => p.Id == proposalId) is not { } proposal)
             return Outcome<Proposal>.Fail(Failure.NotFound, $"there is no proposal {proposalId} in this MOU");
-        if (!proposal.IsOpen)
-            return Outcome<Proposal>.Fail(Failure.Conflict, $"proposal {proposalId} was {proposal.Status}: only an open proposal can be co-sponsored");
-        var code = memberState.ToUpperInvariant();
-        if (code == proposal.OnBehalfOf || code == proposal.MemberState)
-            return Outcome<Proposal>.Fail(Failure.Conflict, $"{code} made this proposal; it does not co-sponsor its own");
-        var list = (proposal.Cosponsors ?? []).ToList();
-        if (list.Contains(code) == joining)
-            return Outcome<Proposal>.Success(proposal);
-        if (joining)
-            list.Add(code);
-        else
-            list.Remove(code);
+        var outcome = proposal.WithCosponsor(memberState, joining);
+        if (!outcome.Ok || ReferenceEquals(outcome.Value, proposal))
+            return outcome;
         var index = S.Proposals.IndexOf(proposal);
-        var changed = S.Proposals[index] = proposal with { Cosponsors = list };
+        var changed = S.Proposals[index] = outcome.Value!;
         await state.WriteOrRollBackAsync(() => S.Proposals[index] = proposal, DeactivateOnIdle);
         var (clauseId, number) = Subject(changed);
-        await this.PublishAsync(new CosponsorChanged(Id, clauseId, number, proposalId, code, joining, by, clock.GetUtcNow()));
+        await this.PublishAsync(new CosponsorChanged(Id, clauseId, number, proposalId, memberState.ToUpperInvariant(), joining, by, clock.GetUtcNow()));
         return Outcome<Proposal>.Success(changed);
     }
 

@@ -147,12 +147,9 @@ public static class AmendmentEndpoints
 
     private static async Task<IResult> AcceptManyAsync(string mouId, string clauseId, AcceptProposalsRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var ids = (body.Ids ?? []).Where(id => id is not null).Select(id => id!).Distinct().ToArray();
-        if (ids.Length == 0 || ids.Any(id => !Ids.IsWellFormed(id)))
-            return Problems.Invalid("ids", "ids: the open proposals of this clause to accept together");
-        var note = body.Note?.Trim() ?? "";
-        if (TextRules.Validate(note, "note", maxLength: TextLimits.Rationale, required: false) is { } noteError)
-            return Problems.Invalid("note", noteError);
+        var (ids, note, invalid) = IdsAndNote(body.Ids, "ids", "the open proposals of this clause to accept together", body.Note);
+        if (invalid is not null)
+            return invalid;
         var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user);
         if (clause is null)
             return problem!;
@@ -162,11 +159,9 @@ public static class AmendmentEndpoints
 
     private static async Task<IResult> CosponsorAsync(string mouId, string proposalId, string state, bool joining, ClaimsPrincipal user, IGrainFactory grains)
     {
+        if (OwnState(state, user, joining ? "join a proposal" : "leave a proposal") is { } refused)
+            return refused;
         var code = state.ToUpperInvariant();
-        if (!MemberStates.IsKnown(code))
-            return Problems.NotFound($"'{state}' is not an ISO 3166-1 alpha-3 code of a UN member state");
-        if (user.MemberState() != code)
-            return Problems.Forbidden($"only a delegate of {code} may {(joining ? "join" : "leave")} a proposal for {code}");
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
@@ -180,16 +175,34 @@ public static class AmendmentEndpoints
         return outcome.Ok ? TypedResults.Ok(ProposalReads.Response(outcome.Value!, found.ClauseId ?? outcome.Value!.ClauseId, [])) : Problems.From(outcome);
     }
 
+    /// <summary>At least one well-formed proposal id in <paramref name="field"/> and an optional note, or the 400 to answer.</summary>
+    private static (string[] Ids, string Note, IResult? Problem) IdsAndNote(string?[]? ids, string field, string what, string? note)
+    {
+        var distinct = (ids ?? []).OfType<string>().Distinct().ToArray();
+        if (distinct.Length == 0 || distinct.Any(id => !Ids.IsWellFormed(id)))
+            return ([], "", Problems.Invalid(field, $"{field}: {what}"));
+        var trimmed = note?.Trim() ?? "";
+        return TextRules.Validate(trimmed, "note", maxLength: TextLimits.Rationale, required: false) is { } noteError
+            ? ([], "", Problems.Invalid("note", noteError))
+            : (distinct, trimmed, null);
+    }
+
+    /// <summary>404 for what is not a member state's code, 403 unless the caller is a delegate of that state; null when it is.</summary>
+    private static IResult? OwnState(string state, ClaimsPrincipal user, string what)
+    {
+        var code = state.ToUpperInvariant();
+        if (!MemberStates.IsKnown(code))
+            return Problems.NotFound($"'{state}' is not an ISO 3166-1 alpha-3 code of a UN member state");
+        return user.MemberState() != code ? Problems.Forbidden($"only a delegate of {code} may {what} for {code}") : null;
+    }
+
     private static async Task<IResult> BridgingAsync(string mouId, string clauseId, BridgingTextRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (TextRules.Validate(body.Text, "text", maxLength: TextLimits.Proposal) is { } textError)
             return Problems.Invalid("text", textError);
-        var ids = (body.Supersedes ?? []).OfType<string>().Distinct().ToArray();
-        if (ids.Length == 0 || ids.Any(id => !Ids.IsWellFormed(id)))
-            return Problems.Invalid("supersedes", "supersedes: the open proposals of this clause the bridging text replaces");
-        var note = body.Note?.Trim() ?? "";
-        if (TextRules.Validate(note, "note", maxLength: TextLimits.Rationale, required: false) is { } noteError)
-            return Problems.Invalid("note", noteError);
+        var (ids, note, invalid) = IdsAndNote(body.Supersedes, "supersedes", "the open proposals of this clause the bridging text replaces", body.Note);
+        if (invalid is not null)
+            return invalid;
         var (clause, _, problem) = await ClauseEndpoints.OpenAsync(grains, mouId, clauseId, user);
         if (clause is null)
             return problem!;
@@ -201,16 +214,14 @@ public static class AmendmentEndpoints
 
     private static async Task<IResult> AnswerBridgingAsync(string mouId, string proposalId, string state, BridgingAnswerRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var code = state.ToUpperInvariant();
-        if (!MemberStates.IsKnown(code))
-            return Problems.NotFound($"'{state}' is not an ISO 3166-1 alpha-3 code of a UN member state");
         if (body.CanAccept is not { } canAccept)
             return Problems.Invalid("canAccept", "canAccept: true or false");
         var note = body.Note?.Trim() ?? "";
         if (TextRules.Validate(note, "note", maxLength: TextLimits.Rationale, required: false) is { } noteError)
             return Problems.Invalid("note", noteError);
-        if (user.MemberState() != code)
-            return Problems.Forbidden($"only a delegate of {code} answers for {code}");
+        if (OwnState(state, user, "answer a bridging text") is { } refused)
+            return refused;
+        var code = state.ToUpperInvariant();
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MouWorkspace.Web.Tests.Infrastructure;
+using static MouWorkspace.Web.Tests.Api.ProposalCalls;
 
 namespace MouWorkspace.Web.Tests.Api;
 
@@ -21,12 +22,6 @@ public sealed class AmendmentTests(ApiFixture fixture)
         Assert.Equal("open", created.GetProperty("status").GetString());
         return created.GetProperty("id").GetString()!;
     }
-
-    private static async Task<JsonElement> ProposalAsync(HttpClient reader, string mou, string id) =>
-        (await (await reader.GetAsync($"/api/mous/{mou}/proposals")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
-
-    private static Task<HttpResponseMessage> DecideAsync(HttpClient client, string mou, string id, string status, string note = "") =>
-        client.PutAsJsonAsync($"/api/mous/{mou}/proposals/{id}/status", new { status, note });
 
     [Fact]
     public async Task Accepting_two_proposals_merges_both_into_new_drafts_and_rejecting_one_keeps_the_text()

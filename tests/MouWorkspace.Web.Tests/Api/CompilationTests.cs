@@ -4,6 +4,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using MouWorkspace.Web.Tests.Infrastructure;
+using static MouWorkspace.Web.Tests.Api.ProposalCalls;
 
 namespace MouWorkspace.Web.Tests.Api;
 
@@ -26,12 +27,6 @@ public sealed class CompilationTests(ApiFixture fixture)
         Assert.Equal("open", created.GetProperty("status").GetString());
         return created.GetProperty("id").GetString()!;
     }
-
-    private static async Task<JsonElement> ProposalAsync(HttpClient reader, string mou, string id) =>
-        (await (await reader.GetAsync($"/api/mous/{mou}/proposals")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
-
-    private static Task<HttpResponseMessage> DecideAsync(HttpClient client, string mou, string id, string status, string note = "") =>
-        client.PutAsJsonAsync($"/api/mous/{mou}/proposals/{id}/status", new { status, note });
 
     private static async Task<string[]> NumbersAsync(HttpClient reader, string mou) =>
         (await (await reader.GetAsync($"/api/mous/{mou}")).JsonAsync(HttpStatusCode.OK)).GetProperty("clauses").EnumerateArray()

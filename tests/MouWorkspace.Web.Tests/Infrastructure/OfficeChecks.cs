@@ -101,23 +101,29 @@ public static class OfficeChecks
         {
             var input = Path.Combine(dir, "in.docx");
             await File.WriteAllBytesAsync(input, docx);
-            var start = new ProcessStartInfo(pandoc!, ["--track-changes=all", "-f", "docx", "-t", "markdown", "--wrap=none", input])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            var markdown = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, $"pandoc could not read the document (exit {process.ExitCode}): {await stderr}");
+            var (exit, markdown, stderr) = await RunAsync(pandoc!, ["--track-changes=all", "-f", "docx", "-t", "markdown", "--wrap=none", input]);
+            Assert.True(exit == 0, $"pandoc could not read the document (exit {exit}): {stderr}");
             return markdown;
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>Runs a program to its end (at most <paramref name="timeout"/>, default a minute): its exit code and what it wrote.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, IEnumerable<string> arguments,
+        string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (workingDirectory is not null)
+            start.WorkingDirectory = workingDirectory;
+        using var process = Process.Start(start)!;
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(1));
+        var stderr = process.StandardError.ReadToEndAsync(limit.Token);
+        var stdout = await process.StandardOutput.ReadToEndAsync(limit.Token);
+        await process.WaitForExitAsync(limit.Token);
+        return (process.ExitCode, stdout, await stderr);
     }
 
     private static string? FindSoffice() =>

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MouWorkspace.Web.Storage;
+using MouWorkspace.Web.Tests.Infrastructure;
 
 namespace MouWorkspace.Web.Tests.Storage;
 
@@ -15,21 +15,11 @@ public sealed class AzuriteGarbageCollectionTests
     public async Task Removing_extents_rebuilds_no_index_and_removes_exactly_those_extents()
     {
         var directory = AzuriteProcess.FindDirectory() ?? throw new InvalidOperationException("azurite/ not found above the test folder");
-        var start = new ProcessStartInfo("node", [Path.Combine(directory, "checks", "extent-gc.js"), "5000", "1000"])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        var stdout = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode is 0 or 1, $"the check did not run (exit {process.ExitCode}): {await stderr}");
+        var (exit, stdout, stderr) = await OfficeChecks.RunAsync("node", [Path.Combine(directory, "checks", "extent-gc.js"), "5000", "1000"], directory, TimeSpan.FromMinutes(2));
+        Assert.True(exit is 0 or 1, $"the check did not run (exit {exit}): {stderr}");
         var result = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(0, result.GetProperty("rebuilds").GetInt32());
         Assert.Equal((4000, 0, 0), (result.GetProperty("left").GetInt32(), result.GetProperty("goneFound").GetInt32(), result.GetProperty("keptMissing").GetInt32()));
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, exit);
     }
 }
