@@ -181,4 +181,27 @@ public sealed class HomeAndAuditPagesTests(BrowserFixture fixture)
             Assert.True(await phone.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth + 1"), $"{path} scrolls sideways at 390 px");
         }
     }
+
+    [Fact]
+    public async Task A_delegate_sees_on_the_home_page_when_proposals_close_and_which_texts_take_none()
+    {
+        var (closingId, _, closingTitle) = await arrange.TextAsync(revisions: 0);
+        var (closedId, _, closedTitle) = await arrange.TextAsync(revisions: 0);
+        var sec = await arrange.SecretariatAsync();
+        await (await sec.PutAsJsonAsync($"/api/mous/{closingId}/proposal-window",
+            new { open = true, closesAt = DateTimeOffset.UtcNow.AddDays(2).ToString("O") })).JsonAsync(HttpStatusCode.OK);
+        await (await sec.PutAsJsonAsync($"/api/mous/{closedId}/proposal-window", new { open = false })).JsonAsync(HttpStatusCode.OK);
+
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("fra");
+        var windows = page.GetByTestId("proposal-windows");
+        var closing = windows.Locator("li", new() { HasText = closingTitle });
+        await Expect(closing).ToContainTextAsync("proposals close");
+        await Expect(closing.GetByTestId("time-left")).ToHaveTextAsync(new Regex(@"[12] d \d+ h \d+ min \d+ s left"));
+        await Expect(windows.Locator("li", new() { HasText = closedTitle })).ToContainTextAsync("proposals are closed");
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(windows).ToBeVisibleAsync();
+        await page.ShotAsync(fixture, "home-proposal-windows-390");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth + 1"), "the home page scrolls sideways at 390 px");
+    }
 }

@@ -97,3 +97,6 @@ public sealed record ProgressDto(string MouId, string Title, IReadOnlyList<Progr
 
 public sealed record ActivityDto(DateTimeOffset At, string Kind, string What, string By, string? MemberState, string? ClauseId, string? Number,
     int? Version, int? Revision, string Link);
+
+/// <summary>The proposal window of a text (GET /api/mous/{id}/proposal-window).</summary>
+public sealed record ProposalWindowDto(bool Open, DateTimeOffset? ClosesAt);
