@@ -24,7 +24,16 @@ public sealed record ImportOptions
 /// <param name="Number">"PP1", "OP3 bis" when the paragraph starts with one (normalized: "OP 3" → "OP3"); null otherwise.</param>
 public sealed record ImportedClause(string? Number, ClauseKind Kind, string Heading, string Text);
 
-public sealed record ImportedText(string? Title, IReadOnlyList<ImportedClause> Clauses);
+public sealed record ImportedText(string? Title, IReadOnlyList<ImportedClause> Clauses)
+{
+    /// <summary>What the document holds that did not become clause text: tables, text boxes, footnotes, endnotes, comments.</summary>
+    public IReadOnlyList<LeftOut> LeftOut { get; init; } = [];
+}
+
+/// <param name="Kind">"table", "text box", "footnote", "endnote", "comment"</param>
+/// <param name="Where">"in OP3", "after OP3", "before the first clause", "in the document"</param>
+/// <param name="Words">How many words it holds</param>
+public sealed record LeftOut(string Kind, string Where, int Words);
 
 public enum RejectionReason { TooLarge, NotZip, NotWordDocument, MacroEnabled, Encrypted, ZipBomb, Damaged, NotXml, NotAkomaNtoso, UnsafeXml, TooComplex }
 

@@ -29,7 +29,7 @@ public static class MarkupReader
         var unmatched = new List<UnmatchedItem>();
         var clauseOf = new Dictionary<Paragraph, MarkupClause>();
 
-        foreach (var paragraph in body.Elements<Paragraph>())
+        foreach (var paragraph in BlockParagraphs.Of(body))
         {
             var text = ParagraphText.Of(paragraph);
             var role = styles.RoleOf(paragraph);

@@ -19,7 +19,7 @@ internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnly
         var rejected = new StringBuilder();
         var authors = new List<string>();
         var changes = false;
-        foreach (var element in paragraph.Descendants())
+        foreach (var element in Readable(paragraph))
         {
             switch (element)
             {
@@ -37,6 +37,14 @@ internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnly
                 case DeletedText deleted:
                     rejected.Append(WithoutIsolates(deleted.Text));
                     break;
+                // Markup the SDK does not model where it stands (a run inside w:smartTag, from Word 2003–2007 files) is
+                // read as unknown elements: its text is still the sentence's ("Reports are due in March.").
+                case OpenXmlUnknownElement { LocalName: "t", NamespaceUri: WordNamespace } unknown:
+                    Append(unknown, WithoutIsolates(unknown.InnerText), accepted, rejected);
+                    break;
+                case OpenXmlUnknownElement { LocalName: "delText", NamespaceUri: WordNamespace } unknown:
+                    rejected.Append(WithoutIsolates(unknown.InnerText));
+                    break;
                 case TabChar or PositionalTab:
                     Append(element, "\t", accepted, rejected);
                     break;
@@ -50,6 +58,34 @@ internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnly
         }
         return new ParagraphText(accepted.ToString(), rejected.ToString(), authors, changes);
     }
+
+    /// <summary>
+    /// The paragraph's own content: not a text box's (its words are not the sentence's; the importer reports them), and
+    /// of markup-compatibility alternatives only the first choice (a text box is written twice: DrawingML and its VML
+    /// fallback, and was read twice).
+    /// </summary>
+    private static IEnumerable<OpenXmlElement> Readable(OpenXmlElement root)
+    {
+        foreach (var child in root.ChildElements)
+        {
+            if (child is TextBoxContent || child is DocumentFormat.OpenXml.AlternateContentFallback)
+                continue;
+            if (child is DocumentFormat.OpenXml.AlternateContentChoice && child.PreviousSibling() is DocumentFormat.OpenXml.AlternateContentChoice)
+                continue;
+            yield return child;
+            foreach (var inner in Readable(child))
+                yield return inner;
+        }
+    }
+
+    /// <summary>A text box's words in this paragraph (its first alternative only), for the report of what an import left out.</summary>
+    public static int TextBoxWords(OpenXmlElement paragraph) =>
+        paragraph.Descendants<TextBoxContent>().Where(box => !box.Ancestors<DocumentFormat.OpenXml.AlternateContentFallback>().Any())
+            .Sum(box => Words(string.Join(" ", box.Descendants<Text>().Select(t => t.Text))));
+
+    public static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     private static bool IsExportNote(OpenXmlElement text) =>
         text.Parent is Run { RunProperties.RunStyle.Val.Value: "MouTranslationNote" };
