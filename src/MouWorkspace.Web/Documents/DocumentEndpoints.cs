@@ -132,16 +132,19 @@ public static class DocumentEndpoints
         var id = await ImportIdAsync(file, actor.Organization, finalTitle, partyCodes);
         var grain = grains.GetGrain<IMouGrain>(id);
         if (await grain.GetInfoAsync() is { } existing)
-            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, existing.Title, existing.ClauseIds.Count));
+            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, existing.Title, existing.ClauseIds.Count, NotImported(imported)));
         var created = await grain.CreateWithClausesAsync(
             new CreateMou(actor.Organization, finalTitle, partyCodes, false, actor),
             imported.Clauses.Select(c => new AddClause(c.Heading, c.Text, null, c.Kind, actor, c.Number)).ToArray());
         if (!created.Ok && await grain.GetInfoAsync() is { } raced)
-            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, raced.Title, raced.ClauseIds.Count));
+            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, raced.Title, raced.ClauseIds.Count, NotImported(imported)));
         if (!created.Ok)
             return Problems.From(created);
-        return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, finalTitle, imported.Clauses.Count));
+        return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, finalTitle, imported.Clauses.Count, NotImported(imported)));
     }
+
+    private static IReadOnlyList<NotImportedResponse> NotImported(ImportedText imported) =>
+        imported.LeftOut.Select(l => new NotImportedResponse(l.Kind, l.Where, l.Words)).ToArray();
 
     /// <summary>"imp-" and 40 hex digits of SHA-256 over the organization, title, parties and the file's bytes.</summary>
     private static async Task<string> ImportIdAsync(IFormFile file, string organization, string title, IEnumerable<string> parties)
@@ -232,7 +235,13 @@ public static class DocumentEndpoints
     };
 }
 
-public sealed record ImportResponse(string Id, string Title, int Clauses);
+/// <param name="NotImported">What the document holds that did not become clause text (tables, text boxes, footnotes, endnotes,
+/// comments, front matter), with where it stood and its words: nothing is left out without saying so.</param>
+public sealed record ImportResponse(string Id, string Title, int Clauses, IReadOnlyList<NotImportedResponse> NotImported);
+
+/// <param name="Kind">table, text box, footnote, endnote, comment or front matter</param>
+/// <param name="Where">"in OP3", "after OP3", "before the first clause", "in the document"</param>
+public sealed record NotImportedResponse(string Kind, string Where, int Words);
 
 public sealed record UnmatchedResponse(string Kind, string Text, string Reason);
 
