@@ -32,7 +32,7 @@ public sealed class AmendmentPagesTests(BrowserFixture fixture)
         await Expect(india.GetByTestId("error")).ToContainTextAsync("Nothing to propose");
         await india.GetByTestId("proposal-text").FillAsync("Each troop-contributing country shall train and certify its personnel before deployment.");
         await india.GetByTestId("propose").ClickAsync();
-        var indiaProposal = india.GetByTestId("proposal").Filter(new() { HasText = "India (IND)" });
+        var indiaProposal = ProposalOf(india, "India (IND)");
         await Expect(indiaProposal.Locator("ins")).ToContainTextAsync(["and certify"]);
         // Its own delegation withdraws it; it does not co-sponsor it.
         await Expect(indiaProposal.GetByTestId("withdraw")).ToBeVisibleAsync();
@@ -41,7 +41,7 @@ public sealed class AmendmentPagesTests(BrowserFixture fixture)
         // France co-sponsors it in the page; India's open page follows.
         var france = await fixture.NewPageAsync();
         await france.SignInAsync("fra", clausePath);
-        var seenByFrance = france.GetByTestId("proposal").Filter(new() { HasText = "India (IND)" });
+        var seenByFrance = ProposalOf(france, "India (IND)");
         await Expect(seenByFrance.GetByTestId("accept")).ToHaveCountAsync(0);
         await seenByFrance.GetByTestId("cosponsor").ClickAsync();
         await Expect(seenByFrance.GetByTestId("proposal-cosponsors")).ToHaveTextAsync("supported by FRA");
@@ -72,7 +72,7 @@ public sealed class AmendmentPagesTests(BrowserFixture fixture)
         await DecideAsync(legal, "India (IND)", "accepted", "Agreed in the informal of 3 May.");
         await Expect(legal.GetByTestId("current-text")).ToContainTextAsync("train and certify its personnel");
         // France's, made on the first draft, shows what it would change now: one word added, India's words kept.
-        var franceProposal = legal.GetByTestId("proposal").Filter(new() { HasText = "France (FRA)" });
+        var franceProposal = ProposalOf(legal, "France (FRA)");
         await Expect(franceProposal.Locator("ins")).ToContainTextAsync(["each"]);
         await Expect(franceProposal.Locator("del")).ToHaveCountAsync(0);
         await DecideAsync(legal, "France (FRA)", "accepted", null);
@@ -82,7 +82,7 @@ public sealed class AmendmentPagesTests(BrowserFixture fixture)
         var decided = legal.GetByTestId("decided-proposals");
         await Expect(decided.Locator("summary")).ToHaveTextAsync("Decided proposals (3)");
         await decided.Locator("summary").ClickAsync();
-        await Expect(decided.GetByTestId("decided-proposal").Filter(new() { HasText = "Pakistan (PAK)" }).GetByTestId("proposal-decision"))
+        await Expect(ProposalOf(legal, "Pakistan (PAK)", "decided-proposal").GetByTestId("proposal-decision"))
             .ToContainTextAsync("rejected by DPKO Legal Officer");
         await legal.ShotAsync(fixture, "amendments-clause");
 
@@ -128,13 +128,66 @@ public sealed class AmendmentPagesTests(BrowserFixture fixture)
         await AssertPhoneAndAccessibleAsync($"/mous/{mouId}/compilation", "amendments-compilation-phone");
     }
 
-    private static async Task ProposeAsync(HttpClient delegateClient, string mouId, string clauseId, string text) =>
-        await (await delegateClient.PostAsJsonAsync($"/api/mous/{mouId}/clauses/{clauseId}/proposals", new { text })).JsonAsync(HttpStatusCode.Created);
+    [Fact]
+    public async Task A_proposal_that_no_longer_fits_is_refused_beside_it_and_its_sponsor_withdraws_it_in_the_page()
+    {
+        var staff = await fixture.App.ClientAsync("Secretariat", name: "Browser test secretariat");
+        var mouId = await staff.CreateMouAsync("un", "FRA", "PAK");
+        var costs = await staff.AddClauseAsync(mouId, Costs, "Costs");
+        await ProposeAsync(await fixture.App.ClientAsync("Delegate", "PAK", name: "Delegate of Pakistan"), mouId, costs,
+            "The United Nations shall reimburse the full costs of training.");
+        var france = await ProposeAsync(await fixture.App.ClientAsync("Delegate", "FRA", name: "Delegate of France (Paris)"), mouId, costs,
+            "The United Nations shall reimburse the reasonable costs of training.");
+        var clausePath = $"/mous/{mouId}/clauses/{costs}";
+
+        // Pakistan's is accepted; France's adds its word where Pakistan's now stands: the page says so, and so does the API.
+        var legal = await fixture.NewPageAsync();
+        await legal.SignInAsync("un-legal", clausePath);
+        await Expect(legal.GetByTestId("proposal-clash")).ToHaveCountAsync(2);
+        await DecideAsync(legal, "Pakistan (PAK)", "accepted", null);
+        var stale = ProposalOf(legal, "France (FRA)");
+        await Expect(stale.GetByTestId("proposal-out-of-date")).ToContainTextAsync("cannot be accepted as it stands");
+        await stale.GetByTestId("accept").ClickAsync();
+        await stale.GetByTestId("confirm-accepted").ClickAsync();
+        await Expect(stale.GetByTestId("error")).ToContainTextAsync("changes words that changed since it was made");
+        await Expect(stale.GetByTestId("proposal-status")).ToHaveTextAsync("open");
+        await Expect(stale.GetByTestId("confirm-decision")).ToHaveCountAsync(0);
+        await legal.ShotAsync(fixture, "amendments-refused");
+
+        // France withdraws it, after the page asks; the legal officer's open page follows.
+        var paris = await fixture.NewPageAsync();
+        await paris.SignInAsync("fra", clausePath);
+        var own = ProposalOf(paris, "France (FRA)");
+        await own.GetByTestId("withdraw").ClickAsync();
+        await Expect(own.GetByTestId("decision-note")).ToBeFocusedAsync();
+        await own.GetByTestId("decision-note").FillAsync("Overtaken by the full costs.");
+        await own.GetByTestId("confirm-withdrawn").ClickAsync();
+        await Expect(paris.GetByTestId("proposal")).ToHaveCountAsync(0);
+        await Expect(legal.GetByTestId("decided-proposals").Locator("summary")).ToHaveTextAsync("Decided proposals (2)");
+
+        var stored = (await (await staff.GetAsync($"/api/mous/{mouId}/proposals?clauseId={costs}")).JsonAsync(HttpStatusCode.OK))
+            .EnumerateArray().Single(p => p.GetProperty("id").GetString() == france);
+        Assert.Equal("withdrawn", stored.GetProperty("status").GetString());
+        Assert.Equal("Overtaken by the full costs.", stored.GetProperty("note").GetString());
+
+        // The compilation's Word copy downloads as the signed-in user.
+        await paris.GoAndWaitAsync($"/mous/{mouId}/compilation");
+        var download = await paris.RunAndWaitForDownloadAsync(() => paris.GetByTestId("compilation-docx").ClickAsync());
+        Assert.Equal($"{mouId}-compilation.docx", download.SuggestedFilename);
+    }
+
+    private static async Task<string> ProposeAsync(HttpClient delegateClient, string mouId, string clauseId, string text) =>
+        (await (await delegateClient.PostAsJsonAsync($"/api/mous/{mouId}/clauses/{clauseId}/proposals", new { text })).JsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+
+    /// <summary>The proposal whose sponsor is <paramref name="sponsor"/> (not one that only names it, as a clash does).</summary>
+    private static ILocator ProposalOf(IPage page, string sponsor, string testId = "proposal") =>
+        page.GetByTestId(testId).Filter(new() { Has = page.GetByTestId("proposal-sponsor").GetByText(sponsor, new() { Exact = true }) });
 
     /// <summary>Accept or reject the open proposal of <paramref name="sponsor"/>: the button, then the page's own confirmation with a note.</summary>
     private static async Task DecideAsync(IPage page, string sponsor, string status, string? note, Func<Task>? beforeConfirming = null)
     {
-        var proposal = page.GetByTestId("proposal").Filter(new() { HasText = sponsor, HasNotText = "Proposes a new paragraph" });
+        var proposal = ProposalOf(page, sponsor).Filter(new() { HasNotText = "Proposes a new paragraph" });
         await proposal.GetByTestId(status == "accepted" ? "accept" : "reject").ClickAsync();
         var confirm = proposal.GetByTestId("confirm-decision");
         await Expect(confirm).ToContainTextAsync(sponsor);
@@ -143,7 +196,7 @@ public sealed class AmendmentPagesTests(BrowserFixture fixture)
         if (beforeConfirming is not null)
             await beforeConfirming();
         await confirm.GetByTestId("confirm-" + status).ClickAsync();
-        await Expect(page.GetByTestId("decided-proposal").Filter(new() { HasText = sponsor })).ToHaveCountAsync(1);
+        await Expect(ProposalOf(page, sponsor, "decided-proposal")).ToHaveCountAsync(1);
     }
 
     /// <summary>A delegate's phone at 390 px: nothing scrolls sideways; and axe finds no serious violation at 1280 px.</summary>
