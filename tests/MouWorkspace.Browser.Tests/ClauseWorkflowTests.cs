@@ -104,7 +104,7 @@ public sealed class ClauseWorkflowTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.SignInAsync("un-secretariat", $"/mous/{mouId}/clauses/{clauseId}");
         var project = page.GetByTestId("project-" + proposalId);
-        await Expect(project).ToHaveAccessibleNameAsync("Project the proposal of FRA on the room screen");
+        await Expect(project).ToHaveAccessibleNameAsync("Project the proposal of France (FRA) on the room screen");
         await project.ClickAsync();
 
         var shown = screen.GetByTestId("projection-clause");

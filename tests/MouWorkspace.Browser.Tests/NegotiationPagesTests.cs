@@ -100,7 +100,7 @@ public sealed class NegotiationPagesTests(BrowserFixture fixture)
         await page.GetByTestId("proposal-text").FillAsync("Troop-contributing countries shall certify the training of personnel.");
         await page.GetByTestId("proposal-behalf").SelectOptionAsync("NAM");
         await page.GetByTestId("propose").ClickAsync();
-        await Expect(page.GetByTestId("proposals")).ToContainTextAsync("NAM");
+        await Expect(page.GetByTestId("proposals")).ToContainTextAsync("Non-Aligned Movement (IND)");
         await Expect(page.GetByTestId("proposals").Locator("ins").First).ToContainTextAsync("shall");
 
         await page.GetByTestId("comment-text").FillAsync("See our proposal.");

@@ -20,7 +20,7 @@ public sealed class RefusedPagesTests(BrowserFixture fixture)
         await Expect(page.Locator("main form, main input, main select, main textarea")).ToHaveCountAsync(0);
         await page.ShotAsync(fixture, "refused-documents-1280");
 
-        foreach (var path in new[] { "/mous/un-model-mou/languages", "/mous/un-model-mou/audit", "/mous/un-model-mou/revisions" })
+        foreach (var path in new[] { "/mous/un-model-mou/languages", "/mous/un-model-mou/audit", "/mous/un-model-mou/revisions", "/mous/un-model-mou/compilation" })
         {
             await page.GoAndWaitAsync(path);
             await Expect(page.GetByTestId("error")).ToHaveTextAsync("Not found. There is no MOU un-model-mou.");

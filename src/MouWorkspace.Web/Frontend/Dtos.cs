@@ -18,7 +18,31 @@ public sealed record DraftDto(int Version, string Text, string Author, string? A
 public sealed record CommentDto(string Id, string Author, string? MemberState, string Text, string? Quote, string? ReplyTo,
     DateTimeOffset At, bool Resolved, int DraftVersion, string? ResolvedBy);
 
-public sealed record ProposalDto(string Id, string Text, string? MemberState, string OnBehalfOf, string By, DateTimeOffset At, string Status, int BaseVersion);
+/// <summary>
+/// A proposal as both lists give it: a clause's (…/clauses/{id}/proposals, and a language version's) and the MOU's
+/// (…/proposals, …/compilation), which adds the kind, the sponsor's name and the open proposals it clashes with.
+/// </summary>
+public sealed record ProposalDto(string Id, string Text, string? MemberState, string OnBehalfOf, string By, DateTimeOffset At, string Status, int BaseVersion,
+    string Kind = "replace", string? ClauseId = null, string? After = null, string? Amends = null, IReadOnlyList<string>? Cosponsors = null,
+    string? DecidedBy = null, DateTimeOffset? DecidedAt = null, string? Note = null, IReadOnlyList<string>? ClashesWith = null,
+    string? Heading = null, string? Sponsor = null)
+{
+    public bool IsOpen => Status == "open";
+
+    /// <summary>"France (FRA)" from the MOU's list; the clause's list gives only the code.</summary>
+    public string SponsorName => string.IsNullOrEmpty(Sponsor) ? OnBehalfOf : Sponsor;
+
+    /// <summary>Whether a delegate of <paramref name="state"/> speaks for this proposal (the grain's rule for withdrawing it).</summary>
+    public bool IsSponsoredBy(string? state) => !string.IsNullOrEmpty(state) && (state == MemberState || state == OnBehalfOf);
+}
+
+public sealed record ProposalWindowDto(bool Open, DateTimeOffset? ClosesAt);
+
+/// <param name="Type">"clause" or "new-paragraph" (a proposed one, numbered as it would stand)</param>
+public sealed record CompilationEntryDto(string Type, string? ClauseId, string Number, string Heading, string Kind, string Text, int? Version,
+    string? Agreement, IReadOnlyList<ProposalDto> Proposals, IReadOnlyList<IReadOnlyList<string>> ClashGroups);
+
+public sealed record CompilationDto(string MouId, string Title, ProposalWindowDto Window, int OpenProposals, IReadOnlyList<CompilationEntryDto> Entries);
 
 public sealed record ChangeDto(string Op, string Text);
 
