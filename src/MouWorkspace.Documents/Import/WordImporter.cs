@@ -44,8 +44,10 @@ public static partial class WordImporter
         var lastKind = options.DefaultKind;
         string Place() => current is null ? "the front matter" : current.Number ?? (current.Heading.Length > 0 ? $"“{current.Heading}”" : $"clause {clauses.Count}");
 
-        foreach (var block in BlockParagraphs.Blocks(body))
+        var blocks = BlockParagraphs.Blocks(body).ToList();
+        for (var index = 0; index < blocks.Count; index++)
         {
+            var block = blocks[index];
             if (block is not Paragraph paragraph)
             {
                 // A table is not clause text (our own positions annex is one); what it holds is reported.
@@ -56,7 +58,12 @@ public static partial class WordImporter
             }
             var role = styles.RoleOf(paragraph);
             if (role == ParagraphRole.AnnexHeading)
+            {
+                // An annex (our positions annex) is not clause text: what follows its heading is reported as one.
+                var annexWords = blocks.Skip(index).Sum(b => ParagraphText.Words(string.Join(" ", b.Descendants<Text>().Select(t => t.Text))));
+                leftOut.Add(new LeftOut("annex", "after the text", annexWords));
                 break;
+            }
             // Spaces collapse: a text box or drawing taken out of a sentence leaves the spaces around it ("the figure  here").
             var text = MultipleSpaces().Replace(ParagraphText.Of(paragraph).Accepted, " ").Trim();
             Notes(main, paragraph, () => labelledPlace(text), leftOut);

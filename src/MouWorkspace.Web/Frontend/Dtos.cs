@@ -76,7 +76,9 @@ public sealed record SilenceBreakDto(string MemberState, string By, DateTimeOffs
 public sealed record SilenceDto(string MouId, int Revision, DateTimeOffset Deadline, string Status, string StartedBy,
     DateTimeOffset StartedAt, SilenceBreakDto? BrokenBy, DateTimeOffset? EndedAt);
 
-public sealed record ImportResultDto(string Id, string Title, int Clauses);
+public sealed record ImportResultDto(string Id, string Title, int Clauses, IReadOnlyList<NotImportedDto>? NotImported = null);
+
+public sealed record NotImportedDto(string Kind, string Where, int Words);
 
 public sealed record UnmatchedDto(string Kind, string Text, string Reason);
 
@@ -121,6 +123,3 @@ public sealed record ProgressDto(string MouId, string Title, IReadOnlyList<Progr
 
 public sealed record ActivityDto(DateTimeOffset At, string Kind, string What, string By, string? MemberState, string? ClauseId, string? Number,
     int? Version, int? Revision, string Link);
-
-/// <summary>The proposal window of a text (GET /api/mous/{id}/proposal-window).</summary>
-public sealed record ProposalWindowDto(bool Open, DateTimeOffset? ClosesAt);

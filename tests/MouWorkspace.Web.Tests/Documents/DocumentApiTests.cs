@@ -143,6 +143,28 @@ public sealed class DocumentApiTests(ApiFixture fixture, Xunit.Abstractions.ITes
             .Select(c => $"{c.GetProperty("number").GetString()}|{c.GetProperty("heading").GetString()}|{c.GetProperty("text").GetString()}").ToArray();
         Assert.Equal(Shape(original), Shape(imported));
         Assert.Equal(["FRA", "IND"], imported.GetProperty("parties").EnumerateArray().Select(p => p.GetString()));
+        Assert.Empty(created.GetProperty("notImported").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_import_says_which_comments_and_tables_it_did_not_take_as_clause_text()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "Docs secretariat");
+        var fra = await fixture.App.ClientAsync("Delegate", "FRA");
+        var mou = await sec.CreateMouAsync();
+        var clause = await sec.AddClauseAsync(mou, "States shall train personnel.", "Training");
+        await (await fra.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/comments", new { text = "France asks what training means." })).JsonAsync(HttpStatusCode.Created);
+        await (await sec.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        await (await fra.PostAsJsonAsync($"/api/mous/{mou}/revisions/1/positions", new { memberState = "FRA", position = "agree" })).JsonAsync(HttpStatusCode.Created);
+        // Rev.1 with comments and its positions annex (a table after the text).
+        var bytes = await (await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=1&comments=true")).Content.ReadAsByteArrayAsync();
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "with-comments.docx" }, { new StringContent("FRA IND"), "parties" } };
+        var created = await (await sec.PostAsync("/api/mous/import", form)).JsonAsync(HttpStatusCode.Created);
+        var left = created.GetProperty("notImported").EnumerateArray().Select(l => (l.GetProperty("kind").GetString(), l.GetProperty("where").GetString(), l.GetProperty("words").GetInt32())).ToList();
+        Assert.Contains(("comment", "in the document", 5), left);
+        Assert.Contains(left, l => l.Item1 == "annex" && l.Item2 == "after the text" && l.Item3 > 3);
+        Assert.Equal(1, created.GetProperty("clauses").GetInt32());
     }
 
     public static TheoryData<string, byte[], HttpStatusCode> BadFiles()
