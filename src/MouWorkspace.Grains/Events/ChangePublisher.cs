@@ -37,15 +37,18 @@ public static class ChangePublisher
         {
             var stream = grain.GetStreamProvider(ChangeStreams.Provider).GetStream<ChangeEvent>(StreamFor(published.Scope));
             var queued = stream.OnNextAsync(published);
-            if (await Task.WhenAny(queued, Task.Delay(PublishTimeout)) != queued)
+            // WaitAsync's timer goes as soon as the queue answers (a Task.Delay ran its full second on every publish).
+            try
+            {
+                await queued.WaitAsync(PublishTimeout);
+            }
+            catch (TimeoutException)
             {
                 Logger(grain)?.LogWarning("Change event {Kind} of {Scope} is taking over {Timeout} to queue; the write answers meanwhile",
                     published.Kind, published.Scope, PublishTimeout);
                 _ = queued.ContinueWith(t => Logger(grain)?.LogError(t.Exception, "Change event {Kind} of {Scope} not published", published.Kind, published.Scope),
                     TaskContinuationOptions.OnlyOnFaulted);
-                return;
             }
-            await queued;
         }
         catch (Exception ex)
         {
