@@ -46,6 +46,8 @@ public static class WordExporter
             body.Append(PageLayout.Build(main, document, runs));
             main.Document = new Document(body);
             CommentsWriter.Write(main, comments, runs);
+            if (document.Origin is { } origin)
+                OriginPart.Write(main, origin);
         }
         DeterministicZip.Copy(buffer, output);
     }

@@ -77,16 +77,21 @@ public static class MarkupReader
             proposals.Add(new ClauseProposal(clause.Id, clause.Number, original.Trim(), proposed.Trim(), text.Authors, by));
         }
 
+        var origin = Packaging.OriginPart.Read(main);
+        var carried = origin?.Comments.ToHashSet() ?? [];
         var comments = new List<MarkupComment>();
         foreach (var scanned in CommentScan.Read(main, body))
         {
+            // A comment the copy carried when it was sent is somebody else's, not the delegation's new one.
+            if (carried.Contains(Packaging.OriginPart.Fingerprint(scanned.Author, scanned.Text)))
+                continue;
             if (scanned.Paragraph is not null && clauseOf.TryGetValue(scanned.Paragraph, out var clause))
                 comments.Add(new MarkupComment(scanned.WordId, clause.Id, scanned.Author, scanned.At, scanned.Text, scanned.Quote, scanned.ParentWordId));
             else
                 unmatched.Add(new(UnmatchedKind.Comment, scanned.Text,
                     scanned.Paragraph is null ? "comment with no anchor in the body" : "comment outside any clause paragraph"));
         }
-        return new MarkupResult(proposals, comments, unmatched);
+        return new MarkupResult(proposals, comments, unmatched, origin);
     }
 
     private static string Describe(ParagraphText text) => text.Accepted.Length > 0 ? text.Accepted.Trim() : text.Rejected.Trim();

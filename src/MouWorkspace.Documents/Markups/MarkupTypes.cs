@@ -20,4 +20,6 @@ public enum UnmatchedKind { Paragraph, Comment }
 /// <summary>Something in the markup that could not be placed on a clause, and why.</summary>
 public sealed record UnmatchedItem(UnmatchedKind Kind, string Text, string Reason);
 
-public sealed record MarkupResult(IReadOnlyList<ClauseProposal> Proposals, IReadOnlyList<MarkupComment> Comments, IReadOnlyList<UnmatchedItem> Unmatched);
+/// <param name="Origin">Where the copy came from when it is our export (Packaging/OriginPart); comments it carried when exported are not in <paramref name="Comments"/>.</param>
+public sealed record MarkupResult(IReadOnlyList<ClauseProposal> Proposals, IReadOnlyList<MarkupComment> Comments, IReadOnlyList<UnmatchedItem> Unmatched,
+    Model.ExportOrigin? Origin = null);

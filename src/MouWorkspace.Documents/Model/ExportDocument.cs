@@ -30,7 +30,22 @@ public sealed record ExportDocument(
 
     /// <summary>In a language version: the clauses written in the original language or translated from an older draft; none when null.</summary>
     public TranslationNotes? Translation { get; init; }
+
+    /// <summary>Where the copy comes from, written into it (Packaging/OriginPart) so that a markup of it is read against it.</summary>
+    public ExportOrigin? Origin { get; init; }
 }
+
+/// <param name="Revision">The revision the copy holds; null for the current drafts.</param>
+/// <param name="Base">The revision a redline compares against.</param>
+/// <param name="Clauses">Each clause in the copy: its number and the version of the text it holds (in <paramref name="Language"/>).</param>
+/// <param name="Comments">A fingerprint of each Word comment the copy carries (OriginPart.Fingerprint).</param>
+public sealed record ExportOrigin(string MouId, int? Revision, int? Base, string Language, bool Compilation,
+    IReadOnlyList<OriginClause> Clauses, IReadOnlyList<OriginComment> Comments);
+
+/// <param name="TextHash">Fingerprint of the clause text the copy holds (OriginPart.Fingerprint): a returned paragraph with that text changes nothing.</param>
+public sealed record OriginClause(string Id, string Number, int Version, string TextHash);
+
+public sealed record OriginComment(string Author, string TextHash);
 
 public enum TranslationMark { Untranslated, Outdated }
 

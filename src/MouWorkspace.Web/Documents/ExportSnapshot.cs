@@ -49,6 +49,7 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
         }
         if (request.Comments)
             document = document with { Comments = await CommentsAsync(clauses, await TranslatedExport.CommentSourceAsync(grains, mou.Id, request.Language)) };
+        document = document with { Origin = Origin(mou.Id, target?.Info.Number, request.Base, request.Language, false, clauses, document.Comments) };
         if (target is not null && await grain.GetPositionsAsync(target.Info.Number) is { } positions)
             document = document with
             {
@@ -73,8 +74,15 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
         };
         if (comments)
             document = document with { Comments = await CommentsAsync(clauses, id => grains.GetGrain<IClauseGrain>(ClauseKey.For(mou.Id, id))) };
-        return document;
+        return document with { Origin = Origin(mou.Id, null, null, document.Language, true, clauses, document.Comments) };
     }
+
+    /// <summary>What the copy holds, written into it: a markup of it is read against exactly this (DocumentEndpoints.MarkupsAsync).</summary>
+    private static ExportOrigin Origin(string mouId, int? revision, int? @base, string language, bool compilation, IReadOnlyList<ClauseText> clauses,
+        IReadOnlyList<ExportComment> comments) =>
+        new(mouId, revision, @base, language, compilation,
+            clauses.Select(c => new OriginClause(c.Id, c.Number, c.Version, MouWorkspace.Documents.Packaging.OriginPart.TextHash(c.Text))).ToArray(),
+            comments.Select(c => MouWorkspace.Documents.Packaging.OriginPart.Fingerprint(c.Author, c.Text)).Distinct().ToArray());
 
     private async Task<ExportRedline> RedlineAsync(string mouId, RevisionSnapshot baseRevision, IReadOnlyList<ClauseText> clauses, string remover, string? translatedInto)
     {

@@ -217,9 +217,87 @@ public sealed class DocumentApiTests(ApiFixture fixture, Xunit.Abstractions.ITes
         Assert.Equal("IND", comment.GetProperty("memberState").GetString());
     }
 
+    private static async Task<System.Text.Json.JsonElement> UploadMarkupAsync(HttpClient delegation, string mou, byte[] file)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "markup.docx" } };
+        return await (await delegation.PostAsync($"/api/mous/{mou}/markups", form)).JsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_circulated_redline_sent_back_unchanged_adds_nothing_and_a_markup_counts_only_what_the_delegation_did()
+    {
+        var (sec, mou, clauses) = await NegotiatedAsync();
+        // The redline with comments: the secretariat's Rev.1 → Rev.2 changes as tracked changes, France's thread as comments.
+        var export = await (await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=2&base=1&comments=true")).Content.ReadAsByteArrayAsync();
+        var fra = await fixture.App.ClientAsync("Delegate", "FRA", name: "Delegate of France");
+        var unchanged = await UploadMarkupAsync(fra, mou, export);
+        Assert.Equal((0, 0), (unchanged.GetProperty("proposals").GetInt32(), unchanged.GetProperty("comments").GetInt32()));
+        Assert.Empty((await (await sec.GetAsync($"/api/mous/{mou}/proposals")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
+
+        // India's change and comment on the same copy are India's; the same file twice adds nothing the second time.
+        var ind = await fixture.App.ClientAsync("Delegate", "IND", name: "Delegate of India");
+        var marked = MarkUp(export, "exercise jurisdiction.", "exercise exclusive jurisdiction.", "Delegation of India", "India wants exclusivity.");
+        var first = await UploadMarkupAsync(ind, mou, marked);
+        Assert.Equal((1, 1), (first.GetProperty("proposals").GetInt32(), first.GetProperty("comments").GetInt32()));
+        var again = await UploadMarkupAsync(ind, mou, marked);
+        Assert.Equal(1, (await (await sec.GetAsync($"/api/mous/{mou}/proposals")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        Assert.Equal(1, (await (await sec.GetAsync($"/api/mous/{mou}/clauses/{clauses[1]}/comments")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        Assert.Equal(0, again.GetProperty("comments").GetInt32());
+        // France's two comments on OP1 stayed France's: no copies attributed to India.
+        Assert.All((await (await sec.GetAsync($"/api/mous/{mou}/clauses/{clauses[0]}/comments")).JsonAsync(HttpStatusCode.OK)).EnumerateArray(),
+            c => Assert.Equal("FRA", c.GetProperty("memberState").GetString()));
+    }
+
+    [Fact]
+    public async Task A_markup_of_an_older_version_keeps_what_changed_since_and_says_which_change_clashes()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "Docs secretariat");
+        var legal = await fixture.App.ClientAsync("LegalOfficer", name: "Docs legal officer");
+        var mou = await sec.CreateMouAsync("un", "FRA", "IND");
+        var clause = await sec.AddClauseAsync(mou, "The Government shall exercise jurisdiction over its personnel.", "Jurisdiction");
+        var other = await sec.AddClauseAsync(mou, "States shall train all personnel.", "Training");
+        await (await sec.PostAsJsonAsync($"/api/mous/{mou}/revisions", new { symbol = "Rev.1" })).JsonAsync(HttpStatusCode.Created);
+        var rev1 = await (await sec.GetAsync($"/api/mous/{mou}/export.docx?revision=1")).Content.ReadAsByteArrayAsync();
+        // After the copy went out, the text changed: "its personnel" → "its military personnel"; "train" → "educate".
+        await (await legal.PutTextAsync($"/api/mous/{mou}/clauses/{clause}", "The Government shall exercise jurisdiction over its military personnel.", "\"1\"")).JsonAsync(HttpStatusCode.OK);
+        await (await legal.PutTextAsync($"/api/mous/{mou}/clauses/{other}", "States shall educate all personnel.", "\"1\"")).JsonAsync(HttpStatusCode.OK);
+
+        var ind = await fixture.App.ClientAsync("Delegate", "IND", name: "Delegate of India");
+        // India, on its Rev.1 copy, makes jurisdiction exclusive (words nobody changed since) and retrains "train" (which did change).
+        var marked = MarkUp(MarkUp(rev1, "exercise jurisdiction over its personnel.", "exercise exclusive jurisdiction over its personnel.", "Delegation of India", "India wants exclusivity."),
+            "train all personnel.", "instruct all personnel.", "Delegation of India", "India prefers instruct.");
+        var summary = await UploadMarkupAsync(ind, mou, marked);
+        Assert.True(summary.GetProperty("proposals").GetInt32() == 1, summary.ToString());
+        var listed = await (await sec.GetAsync($"/api/mous/{mou}/proposals")).JsonAsync(HttpStatusCode.OK);
+        var proposal = Assert.Single(listed.EnumerateArray(), p => p.GetProperty("clauseId").GetString() == clause);
+        Assert.True(listed.GetArrayLength() == 1, listed.ToString() + summary);
+        Assert.Equal("The Government shall exercise exclusive jurisdiction over its military personnel.", proposal.GetProperty("text").GetString());
+        var refused = Assert.Single(summary.GetProperty("unmatched").EnumerateArray(), u => u.GetProperty("kind").GetString() == "paragraph");
+        Assert.Contains("changed since", refused.GetProperty("reason").GetString());
+        Assert.Contains("“train”", refused.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_markup_of_another_texts_copy_is_refused()
+    {
+        var (sec, mou, _) = await NegotiatedAsync();
+        var otherMou = await sec.CreateMouAsync("un", "FRA", "IND");
+        await sec.AddClauseAsync(otherMou, "The Government shall exercise jurisdiction.", "Jurisdiction");
+        var export = await (await sec.GetAsync($"/api/mous/{mou}/export.docx")).Content.ReadAsByteArrayAsync();
+        var ind = await fixture.App.ClientAsync("Delegate", "IND", name: "Delegate of India");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(MarkUp(export, "exercise jurisdiction.", "exercise exclusive jurisdiction.", "India", "x")), "file", "m.docx" } };
+        var problem = await (await ind.PostAsync($"/api/mous/{otherMou}/markups", form)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(mou, problem.GetProperty("detail").GetString());
+    }
+
     /// <summary>Edits a copy the way Word does with track changes on: the old run deleted, the new one inserted, a comment on it.</summary>
+    private static int markId = 9000;
+
     private static byte[] MarkUp(byte[] export, string oldText, string newText, string author, string commentText)
     {
+        // Ids of their own for each edit: a copy marked up twice holds two changes and two comments.
+        var id = Interlocked.Add(ref markId, 3);
+        var (delId, insId, commentId) = ($"{id}", $"{id + 1}", $"{id + 2}");
         var stream = new MemoryStream();
         stream.Write(export);
         using (var document = WordprocessingDocument.Open(stream, true))
@@ -230,18 +308,18 @@ public sealed class DocumentApiTests(ApiFixture fixture, Xunit.Abstractions.ITes
             var at = text.IndexOf(oldText, StringComparison.Ordinal);
             var date = new DateTime(2007, 3, 1, 10, 0, 0, DateTimeKind.Utc);
             var before = new Run(new Text(text[..at]) { Space = SpaceProcessingModeValues.Preserve });
-            var deleted = new DeletedRun(new Run(new DeletedText(oldText) { Space = SpaceProcessingModeValues.Preserve })) { Id = "9001", Author = author, Date = date };
-            var inserted = new InsertedRun(new Run(new Text(newText) { Space = SpaceProcessingModeValues.Preserve })) { Id = "9002", Author = author, Date = date };
+            var deleted = new DeletedRun(new Run(new DeletedText(oldText) { Space = SpaceProcessingModeValues.Preserve })) { Id = delId, Author = author, Date = date };
+            var inserted = new InsertedRun(new Run(new Text(newText) { Space = SpaceProcessingModeValues.Preserve })) { Id = insId, Author = author, Date = date };
             run.InsertBeforeSelf(before);
-            run.InsertBeforeSelf(new CommentRangeStart { Id = "77" });
+            run.InsertBeforeSelf(new CommentRangeStart { Id = commentId });
             run.InsertBeforeSelf(deleted);
             run.InsertBeforeSelf(inserted);
-            run.InsertBeforeSelf(new CommentRangeEnd { Id = "77" });
-            run.InsertBeforeSelf(new Run(new CommentReference { Id = "77" }));
+            run.InsertBeforeSelf(new CommentRangeEnd { Id = commentId });
+            run.InsertBeforeSelf(new Run(new CommentReference { Id = commentId }));
             run.Remove();
             var commentsPart = main.WordprocessingCommentsPart ?? main.AddNewPart<WordprocessingCommentsPart>();
             commentsPart.Comments ??= new Comments();
-            commentsPart.Comments.Append(new DocumentFormat.OpenXml.Wordprocessing.Comment(new Paragraph(new Run(new Text(commentText)))) { Id = "77", Author = author, Date = date, Initials = "IND" });
+            commentsPart.Comments.Append(new DocumentFormat.OpenXml.Wordprocessing.Comment(new Paragraph(new Run(new Text(commentText)))) { Id = commentId, Author = author, Date = date, Initials = "IND" });
             commentsPart.Comments.Save();
             main.Document.Save();
         }
