@@ -118,6 +118,8 @@ public sealed class AmendmentStructurePagesTests(BrowserFixture fixture)
         await Expect(bridging.GetByTestId("bridging-replaces")).ToContainTextAsync("Pakistan (PAK)");
         await Expect(bridging.GetByTestId("bridging-replaces")).ToContainTextAsync("India (IND)");
         await Expect(bridging.Locator("ins")).ToContainTextAsync(["agreed"]);
+        await Expect(bridging.GetByTestId("bridging-note")).ToContainTextAsync("After the informal of 4 May.");
+        await Expect(bridging.GetByTestId("bridging-no-answers")).ToBeVisibleAsync();
         await Expect(legal.GetByTestId("proposal")).ToHaveCountAsync(1);
 
         // India can accept it; Pakistan cannot, with a note; France, which made neither, is not asked.
