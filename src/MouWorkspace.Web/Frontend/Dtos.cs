@@ -25,9 +25,16 @@ public sealed record CommentDto(string Id, string Author, string? MemberState, s
 public sealed record ProposalDto(string Id, string Text, string? MemberState, string OnBehalfOf, string By, DateTimeOffset At, string Status, int BaseVersion,
     string Kind = "replace", string? ClauseId = null, string? After = null, string? Amends = null, IReadOnlyList<string>? Cosponsors = null,
     string? DecidedBy = null, DateTimeOffset? DecidedAt = null, string? Note = null, IReadOnlyList<string>? ClashesWith = null,
-    string? Heading = null, string? Sponsor = null)
+    string? Heading = null, string? Sponsor = null, string? ClauseKind = null, IReadOnlyList<string>? Supersedes = null,
+    string? SupersededBy = null, IReadOnlyList<BridgingResponseDto>? Responses = null)
 {
     public bool IsOpen => Status == "open";
+
+    /// <summary>A facilitator's bridging text: it replaced other proposals of the clause.</summary>
+    public bool IsBridging => Supersedes is { Count: > 0 };
+
+    /// <summary>Whether a delegate of <paramref name="state"/> made or co-sponsored this proposal (may answer a bridging text over it).</summary>
+    public bool IsBackedBy(string? state) => IsSponsoredBy(state) || (!string.IsNullOrEmpty(state) && Cosponsors?.Contains(state) == true);
 
     /// <summary>"France (FRA)" from the MOU's list; the clause's list gives only the code.</summary>
     public string SponsorName => string.IsNullOrEmpty(Sponsor) ? OnBehalfOf : Sponsor;
@@ -35,6 +42,8 @@ public sealed record ProposalDto(string Id, string Text, string? MemberState, st
     /// <summary>Whether a delegate of <paramref name="state"/> speaks for this proposal (the grain's rule for withdrawing it).</summary>
     public bool IsSponsoredBy(string? state) => !string.IsNullOrEmpty(state) && (state == MemberState || state == OnBehalfOf);
 }
+
+public sealed record BridgingResponseDto(string MemberState, bool CanAccept, string Note, string By, DateTimeOffset At);
 
 public sealed record ProposalWindowDto(bool Open, DateTimeOffset? ClosesAt);
 
