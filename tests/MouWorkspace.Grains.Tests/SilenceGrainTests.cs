@@ -101,8 +101,9 @@ public sealed class SilenceGrainTests(TrackingClusterFixture fixture, Xunit.Abst
         // the deadline by more than the grain's timer lag (50 ms) and one timer period (1 s), read from the view itself.
         var pastDue = ended.Deadline + TimeSpan.FromSeconds(1.5);
         var wait = pastDue - DateTimeOffset.UtcNow;
-        if (wait > TimeSpan.Zero)
-            await Task.Delay(wait);
+        // Task.Delay runs on the monotonic clock and may end a millisecond before the wall clock shows pastDue: wait until it does.
+        while (DateTimeOffset.UtcNow <= pastDue)
+            await Task.Delay(pastDue - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(5));
         output.WriteLine($"waited {Math.Max(0, wait.TotalMilliseconds):F0} ms for the clock to pass the deadline by 1.5 s");
         Assert.True(DateTimeOffset.UtcNow > pastDue);
         Assert.Equal(SilenceStatus.Broken, (await Silence(mou).GetAsync())!.Status);
