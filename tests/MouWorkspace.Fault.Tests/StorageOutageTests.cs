@@ -53,6 +53,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             delegateOfFrance.Timeout = HangBound;
 
             var acknowledged = new ConcurrentQueue<(string Clause, string Text)>(); // in the order acknowledged
+            var run = Stopwatch.StartNew();
+            var ackedAt = new ConcurrentDictionary<string, long>(); // ms since the start, to place a lost write against the stop
+            long stoppedAt = 0, restartedAt = 0;
             var statuses = new ConcurrentDictionary<int, int>();
             var slowest = 0L;
             var badBodies = new ConcurrentBag<string>();
@@ -70,7 +73,10 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
                     InterlockedMax(ref slowest, clock.ElapsedMilliseconds);
                     statuses.AddOrUpdate((int)response.StatusCode, 1, (_, c) => c + 1);
                     if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        ackedAt[text] = run.ElapsedMilliseconds;
                         acknowledged.Enqueue((clause, text));
+                    }
                     else if (response.StatusCode != HttpStatusCode.ServiceUnavailable || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                         badBodies.Add($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                     else
@@ -81,6 +87,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             var load = Enumerable.Range(0, 4).Select(WriteAsync).ToArray();
             // The load is running (every writer acknowledged at least once) before storage goes.
             await WaitForAsync("every writer acknowledged before the outage", () => Writers(acknowledged) == load.Length, TimeSpan.FromSeconds(60));
+            stoppedAt = run.ElapsedMilliseconds;
             await azurite.StopAsync();
             output.WriteLine($"storage stopped; {acknowledged.Count} writes acknowledged so far");
             // The outage lasting 10 s is the scenario itself (not a stand-in for a condition), so this wait is time;
@@ -89,6 +96,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             await WaitForAsync("a 503 answered during the outage", () => statuses.GetValueOrDefault(503) > 0, TimeSpan.FromSeconds(60));
             var during = statuses.GetValueOrDefault(503);
             azurite = await AzuriteProcess.StartAsync(options, NullLogger.Instance);
+            restartedAt = run.ElapsedMilliseconds;
             output.WriteLine("storage back on the same ports and data");
             var before = acknowledged.Count;
             // Recovered means every writer has a write acknowledged again, not one lucky request.
@@ -109,7 +117,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
                 Assert.Equal(texts.Count, texts.Distinct().Count());
                 missing.AddRange(acknowledged.Where(a => a.Clause == clause && !texts.Contains(a.Text)).Select(a => a.Text));
             }
-            Assert.True(missing.Count == 0, $"{missing.Count} acknowledged writes are missing: {string.Join(", ", missing.Take(10))}");
+            Assert.True(missing.Count == 0, $"{missing.Count} acknowledged writes are missing: " +
+                string.Join(", ", missing.Take(10).Select(m => $"{m} (acknowledged at {ackedAt[m]} ms)")) +
+                $"; storage stopped at {stoppedAt} ms, back at {restartedAt} ms\napp log:\n{app.Output}");
         }
         finally
         {
