@@ -66,7 +66,11 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
         var audited = !HttpMethods.IsGet(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<AuditedAttribute>() is not null;
         if (!audited || http.User.Identity?.IsAuthenticated != true)
             return result;
-        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
+        // A typed union (Results<Ok<T>, ProblemHttpResult>) holds the answer it chose: its status is that answer's.
+        var answer = result;
+        while (answer is INestedHttpResult nested)
+            answer = nested.Result;
+        var status = answer is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
         if (status is < 200 or >= 300)
             return result;
 
@@ -75,7 +79,7 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
         var entry = new AuditEntry(user.UserId(), user.Identity?.Name ?? "", string.Join(",", user.FindAll(MouClaims.Roles).Select(c => c.Value)),
             user.MemberState(), user.Organization(), $"{http.Request.Method} {route}", Target(http), status,
             http.Items[ContentHashItem] as string ?? await ContentHashAsync(context, json.Value.SerializerOptions));
-        var scope = Scope(http, user, result);
+        var scope = Scope(http, user, answer);
         // A read (an export) is on record once per user, document and day: reads cannot fill an MOU's log, changes can.
         if (HttpMethods.IsGet(http.Request.Method) && !reads.FirstToday(scope, entry))
             return result;

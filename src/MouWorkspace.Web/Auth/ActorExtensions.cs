@@ -1,17 +1,21 @@
 using System.Security.Claims;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Mous;
+using MouWorkspace.Application.Access;
 
 namespace MouWorkspace.Web.Auth;
 
 public static class ActorExtensions
 {
-    public static Actor ToActor(this ClaimsPrincipal user) => new(
+    /// <summary>The signed-in user as the application services take them (from a bearer token's or the circuit's claims).</summary>
+    public static Caller ToCaller(this ClaimsPrincipal user) => new(
         user.UserId(),
         user.FindFirstValue(MouClaims.Name) ?? "unknown",
-        string.Join(",", user.FindAll(MouClaims.Roles).Select(c => c.Value)),
+        [.. user.FindAll(MouClaims.Roles).Select(c => c.Value)],
         user.MemberState(),
         user.Organization());
+
+    public static Actor ToActor(this ClaimsPrincipal user) => user.ToCaller().ToActor();
 
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(MouClaims.ObjectId) ?? user.FindFirstValue(MouClaims.Subject) ?? "";
@@ -23,6 +27,5 @@ public static class ActorExtensions
     public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Secretariat) || user.IsInRole(Roles.LegalOfficer);
 
     /// <summary>The user as the one read rule (<see cref="MouReadRule"/>) sees them.</summary>
-    public static MouReadRule.Reader AsReader(this ClaimsPrincipal user) => new(
-        user.Organization(), user.IsInRole(Roles.Admin), user.IsStaff(), user.IsInRole(Roles.Delegate), user.MemberState());
+    public static MouReadRule.Reader AsReader(this ClaimsPrincipal user) => user.ToCaller().AsReader();
 }

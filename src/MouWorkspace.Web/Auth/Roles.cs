@@ -1,18 +1,5 @@
 namespace MouWorkspace.Web.Auth;
 
-public static class Roles
-{
-    public const string Delegate = "Delegate";
-    public const string LegalOfficer = "LegalOfficer";
-    public const string Secretariat = "Secretariat";
-    public const string Observer = "Observer";
-    public const string Admin = "Admin";
-
-    public static readonly IReadOnlyList<string> All = [Delegate, LegalOfficer, Secretariat, Observer, Admin];
-
-    public static string? Canonical(string? role) => All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
-}
-
 /// <summary>Claim types in our tokens (and expected from Entra ID app roles / optional claims).</summary>
 public static class MouClaims
 {

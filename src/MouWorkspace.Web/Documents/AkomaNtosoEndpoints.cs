@@ -58,7 +58,7 @@ public static class AkomaNtosoEndpoints
         return TypedResults.File(content, AkomaNtosoWriter.ContentType, $"{mouId}-{label}-{lang}.akn.xml");
     }
 
-    private static async Task<byte[]> BuildAsync(string mouId, int? revision, RevisionSnapshot? target, string lang, MouAccess.Access access,
+    private static async Task<byte[]> BuildAsync(string mouId, int? revision, RevisionSnapshot? target, string lang, MouWorkspace.Application.Access.MouAccess.Access access,
         IGrainFactory grains, ExportSnapshot snapshots, HttpContext http)
     {
         var (document, translation) = await snapshots.BuildInLanguageAsync(access.Mou, new ExportRequest(revision, null, false, lang, false));

@@ -5,15 +5,6 @@ namespace MouWorkspace.Web.Endpoints;
 
 public sealed record CreateMouRequest(string? Organization, string? Title, string[]? Parties, bool? Confidential);
 
-public sealed record AddClauseRequest(string? Heading, string? Text, string? After, string? Kind);
-
-public sealed record SaveDraftRequest(string? Text, string? Rationale);
-
-public sealed record AgreementRequest(string? Agreement);
-
-/// <summary>Where a clause moves: after the clause named (null or empty: to the top).</summary>
-public sealed record MoveClauseRequest(string? After);
-
 public sealed record CommentRequest(string? Text, string? ReplyTo, string? Quote);
 
 public sealed record ResolveRequest(bool? Resolved);

@@ -3,6 +3,8 @@ using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Domain.Diffs;
 using MouWorkspace.Domain.Revisions;
 
+using MouWorkspace.Application.Clauses;
+
 namespace MouWorkspace.Web.Endpoints;
 
 public sealed record IdResponse(string Id);
@@ -11,17 +13,6 @@ public sealed record IdResponse(string Id);
 public sealed record ProposalCreatedResponse(string Id, string Status, int? BaseVersion);
 
 public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
-
-public sealed record ClauseResponse(string Id, string Number, string Heading, string Text, int Version, string Status,
-    string Agreement, int OpenBrackets, DateTimeOffset UpdatedAt, string UpdatedBy)
-{
-    public static ClauseResponse From(ClauseView c) =>
-        new(c.Id, c.Number, c.Heading, c.Text, c.Version, c.Status, c.Agreement, c.OpenBrackets, c.UpdatedAt, c.UpdatedBy);
-}
-
-public sealed record ClauseCreatedResponse(string Id, string Number, int Version);
-
-public sealed record VersionResponse(int Version);
 
 public sealed record RevisionSummaryResponse(int Number, string Label, string Hash, DateTimeOffset PublishedAt)
 {
@@ -36,8 +27,6 @@ public sealed record RevisionClauseResponse(string Id, string Number, string Hea
 
 public sealed record RevisionResponse(int Number, string Label, string Hash, DateTimeOffset PublishedAt, string PublishedBy,
     IReadOnlyList<RevisionClauseResponse> Clauses);
-
-public sealed record DiffResponse(int From, int To, IReadOnlyList<DiffChange> Changes);
 
 public sealed record CompareResponse(int From, int To, IReadOnlyList<ClauseComparison> Clauses);
 

@@ -1,19 +1,14 @@
 namespace MouWorkspace.Web.Frontend;
 
-// What the pages read from the API (the JSON of ../shared/API.md), kept apart from the server's own types
-// so that the pages depend on the contract, as an outside client would.
+// What the pages still read from the API over HTTP (the JSON of ../shared/API.md). A resource whose page calls its
+// application service in-process (the clause: ClauseService) uses the service's own types instead, and its mirror here goes.
 
 public sealed record MouSummaryDto(string Id, string Title, string Organization, string Status);
-
-public sealed record ClauseDto(string Id, string Number, string Heading, string Text, int Version, string Status,
-    string Agreement, int OpenBrackets, DateTimeOffset UpdatedAt, string UpdatedBy);
 
 public sealed record RevisionInfoDto(int Number, string Label, string Hash, DateTimeOffset PublishedAt);
 
 public sealed record MouDto(string Id, string Title, string Organization, string Status, bool Confidential,
-    IReadOnlyList<string> Parties, IReadOnlyList<ClauseDto> Clauses, IReadOnlyList<RevisionInfoDto> Revisions, double CleanShare);
-
-public sealed record DraftDto(int Version, string Text, string Author, string? AuthorState, DateTimeOffset At, string Rationale);
+    IReadOnlyList<string> Parties, IReadOnlyList<ClauseResponse> Clauses, IReadOnlyList<RevisionInfoDto> Revisions, double CleanShare);
 
 public sealed record CommentDto(string Id, string Author, string? MemberState, string Text, string? Quote, string? ReplyTo,
     DateTimeOffset At, bool Resolved, int DraftVersion, string? ResolvedBy);

@@ -15,6 +15,7 @@ public static class FrontendSetup
             .AddHubOptions(o => o.MaximumReceiveMessageSize = MaxTextMessageBytes);
         builder.Services.AddRadzenComponents();
         builder.Services.AddSingleton<LiveEvents>();
+        builder.Services.AddScoped<PageServices>();
         builder.Services.AddHostedService<LiveEventsSubscription>();
         builder.Services.AddHttpClient<MouApi>((sp, client) =>
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using MouWorkspace.Web.Webhooks;
 using Microsoft.AspNetCore.Routing;
+using MouWorkspace.Application;
 using MouWorkspace.Grains.Audit;
 using MouWorkspace.Grains.Clauses;
 using MouWorkspace.Web.Audit;
@@ -34,6 +35,7 @@ public static class ApiSetup
         services.AddSingleton<IAuditStore>(sp => new AppendBlobAuditStore(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(),
             builder.Configuration.GetValue("Audit:MaxBlocksPerSegment", AppendBlobAuditStore.DefaultMaxBlocksPerSegment)));
         services.AddSingleton<ICommentStore, TableCommentStore>();
+        services.AddApplicationServices();
         services.AddSingleton<ExportSnapshot>();
         services.AddSingleton<ExportArchive>();
         // Test-only crash points (see TestPoints): inert unless Testing:MarkerDir is set.

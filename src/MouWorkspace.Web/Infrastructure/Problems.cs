@@ -1,4 +1,6 @@
 using MouWorkspace.Abstractions.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MouWorkspace.Application.Results;
 
 namespace MouWorkspace.Web.Infrastructure;
 
@@ -24,18 +26,29 @@ public static class Problems
     public static IResult PreconditionFailed(string detail) => TypedResults.Problem(detail, statusCode: 412, title: "Precondition failed");
 
     /// <summary>The HTTP answer for a grain's refusal.</summary>
-    public static IResult From<T>(Outcome<T> outcome) => outcome.Failure switch
-    {
-        Failure.NotFound => NotFound(outcome.Message ?? "not found"),
-        Failure.Invalid => Invalid(FieldOf(outcome.Message), outcome.Message ?? "invalid"),
-        Failure.Conflict => Conflict(outcome.Message ?? "conflict"),
-        Failure.PreconditionFailed => PreconditionFailed(outcome.Message ?? "stale version"),
-        Failure.Forbidden => Forbidden(outcome.Message ?? "forbidden"),
-        Failure.Unprocessable => Unprocessable(outcome.Message ?? "unprocessable"),
-        _ => throw new InvalidOperationException("a successful outcome is not a problem"),
-    };
+    public static IResult From<T>(Outcome<T> outcome) => From(AppProblem.From(outcome.Failure, outcome.Message));
 
-    /// <summary>Grain messages about one field start with "field: …".</summary>
-    private static string FieldOf(string? message) =>
-        message?.IndexOf(':') is > 0 and var i && !message[..i].Contains(' ') ? message[..i] : "request";
+    /// <summary>The HTTP answer for an application service's problem.</summary>
+    public static ProblemHttpResult From(AppProblem problem)
+    {
+        var (status, title) = StatusOf(problem.Kind);
+        return problem.Kind == ProblemKind.Invalid
+            ? TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [problem.Field ?? "request"] = [problem.Detail] })
+                { Title = title, Detail = problem.Detail, Status = status })
+            : TypedResults.Problem(problem.Detail, statusCode: status, title: title);
+    }
+
+    /// <summary>The status and title of a problem of this kind: the API's and, for a page calling a service, the page's.</summary>
+    public static (int Status, string Title) StatusOf(ProblemKind kind) => kind switch
+    {
+        ProblemKind.NotFound => (404, "Not found"),
+        ProblemKind.NotFoundAsForbidden => (403, "Not found"),
+        ProblemKind.Forbidden => (403, "Forbidden"),
+        ProblemKind.Invalid => (400, "Invalid request"),
+        ProblemKind.Conflict => (409, "Conflict"),
+        ProblemKind.Unprocessable => (422, "Unprocessable content"),
+        ProblemKind.PreconditionRequired => (428, "Precondition required"),
+        ProblemKind.PreconditionFailed => (412, "Precondition failed"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 }

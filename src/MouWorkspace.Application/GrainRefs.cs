@@ -1,4 +1,4 @@
-namespace MouWorkspace.Web.Infrastructure;
+namespace MouWorkspace.Application;
 
 /// <summary>
 /// Grain references for the hot paths (every clause call, every audit record). <c>GetGrain&lt;T&gt;(key)</c> resolves
