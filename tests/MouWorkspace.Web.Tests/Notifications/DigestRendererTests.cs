@@ -20,17 +20,18 @@ public sealed class DigestRendererTests(ITestOutputHelper output)
 
     private static Notification Silence => new("n3", NotificationKinds.SilenceDeadline, "m2", "Другой текст", null, null, "r", "Silence ends in 1 hour.", "MouWorkspace", At, [], []);
 
-    private static async Task<RenderedMail> RenderAsync(params Notification[] items)
+    private async Task<RenderedMail> RenderAsync(params Notification[] items)
     {
         var renderer = new DigestRenderer(NullLoggerFactory.Instance, Options.Create(new MailLinkOptions { BaseUrl = "https://mou.example/" }));
-        return await renderer.RenderAsync(new MailDigest("fra@example.org", "France", items));
+        var mail = await renderer.RenderAsync(new MailDigest("fra@example.org", "France", items));
+        output.WriteLine(mail.Html);
+        return mail;
     }
 
     [Fact]
     public async Task One_notification_is_its_own_subject_with_the_diff_in_text_and_html_and_a_link_to_its_clause()
     {
         var mail = await RenderAsync(Draft);
-        output.WriteLine(mail.Html);
         Assert.Equal("[MouWorkspace] Ana saved draft 2 of OP1.", mail.Subject);
         Assert.StartsWith("An update on what you follow:\n\n* Ana saved draft 2 of OP1.\n  Model MOU · OP1 · 2025-03-04 09:30 UTC\n", mail.Text);
         Assert.Contains("  Contingents shall [-train-]{+certify+} <all> personnel.\n  https://mou.example/mous/m1/clauses/c1\n", mail.Text);
@@ -43,7 +44,6 @@ public sealed class DigestRendererTests(ITestOutputHelper output)
     public async Task Several_notifications_are_counted_with_their_texts_threads_and_pages()
     {
         var mail = await RenderAsync(Draft, Reply, Silence);
-        output.WriteLine(mail.Html);
         Assert.Equal("[MouWorkspace] 3 updates on Model MOU, Другой текст", mail.Subject);
         Assert.StartsWith("3 updates on what you follow:", mail.Text);
         Assert.Contains("  > Ana: What does training mean?\n  > Raj (IND): The pre-deployment modules.\n", mail.Text);
