@@ -62,7 +62,8 @@ public sealed record NotifiedComment(
 /// One notification with its context: the words changed (<see cref="Diff"/>), or the comment with the (up to)
 /// two comments it answers (<see cref="Thread"/>, oldest first, the new comment last).
 /// <see cref="BaseVersion"/>/<see cref="Version"/> name the drafts a draft notification compares, so that an
-/// e-mail can tell whether the change was undone before it went out.
+/// e-mail can tell whether the change was undone before it went out. It names what it is about by ids (MOU, clause,
+/// item, kind); the web host builds the page link from them.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("notify.notification")]
 public sealed record Notification(
@@ -78,9 +79,15 @@ public sealed record Notification(
     [property: Id(9)] DateTimeOffset At,
     [property: Id(10)] IReadOnlyList<NotifiedRun> Diff,
     [property: Id(11)] IReadOnlyList<NotifiedComment> Thread,
-    [property: Id(12)] string Link,
     [property: Id(13)] int? BaseVersion = null,
-    [property: Id(14)] int? Version = null);
+    [property: Id(14)] int? Version = null)
+{
+    /// <summary>
+    /// The page link that earlier versions built in the grain and stored in the inbox; kept so that stored feeds
+    /// load as they are (id 12 is not reused). Nothing reads it: the web host links a notification by its ids.
+    /// </summary>
+    [Id(12)] public string? Link { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("notify.feed-item")]
 public sealed record FeedItem(

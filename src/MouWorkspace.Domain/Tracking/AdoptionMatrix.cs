@@ -10,6 +10,9 @@ public sealed record MatrixCell(string MouId, int LatestRevision, int? AdoptedRe
     public bool Adopted => AdoptedRevision is not null;
 
     public bool Behind => AdoptedRevision is { } adopted && adopted < LatestRevision;
+
+    /// <summary>"adopted", "behind" or "not-adopted": the matrix's state of the cell, as the API and the workbook show it.</summary>
+    public string State => !Adopted ? "not-adopted" : Behind ? "behind" : "adopted";
 }
 
 public sealed record MatrixRow(string Code, string Name, RegionalGroup Region, IReadOnlyList<MatrixCell> Cells);

@@ -92,7 +92,7 @@ public sealed partial class FollowersGrain
                 NotificationContext.IdFor(NotificationKinds.SilenceDeadline, MouId, null, notice.ReminderName, notice.Deadline),
                 NotificationKinds.SilenceDeadline, MouId, mou.Title, null, null, notice.ReminderName,
                 $"The silence procedure on {label} of {mou.Title} ends in {hours} ({notice.Deadline:yyyy-MM-dd HH:mm} UTC): an objection must be recorded before then.",
-                "MouWorkspace", clock.GetUtcNow(), [], [], $"/mous/{MouId}/revisions");
+                "MouWorkspace", clock.GetUtcNow(), [], []);
             Deliver(notification, mou, S.Users.Values.ToList());
         }
         notice.Given = true;

@@ -71,7 +71,7 @@ public sealed partial class InboxGrain
             {
                 try
                 {
-                    await mailer.SendAsync(Digest.Compose(address, recipient.Name, kept, options.Value.BaseUrl), CancellationToken.None);
+                    await mailer.SendAsync(new MailDigest(address, recipient.Name, kept), CancellationToken.None);
                     sent = true;
                 }
                 catch (Exception ex) when (S.FailedSends + 1 < MaxFailedSends)

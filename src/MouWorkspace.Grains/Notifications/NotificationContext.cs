@@ -18,14 +18,14 @@ public static class NotificationContext
     public static async Task<Notification?> BuildAsync(IGrainFactory grains, NotificationChange change, MouInfo mou)
     {
         var basis = new Notification(IdFor(change.Kind, change.MouId, change.ClauseId, change.ItemId, change.At), change.Kind, mou.Id, mou.Title,
-            change.ClauseId, null, change.ItemId, "", change.ActorName, change.At, [], [], $"/mous/{mou.Id}");
+            change.ClauseId, null, change.ItemId, "", change.ActorName, change.At, [], []);
         if (change.ClauseId is { } clauseId)
         {
             var clause = grains.GetGrain<IClauseGrain>(ClauseKey.For(mou.Id, clauseId));
             var view = await clause.GetAsync();
             if (view is null)
                 return null;
-            basis = basis with { ClauseNumber = view.Number, Link = $"/mous/{mou.Id}/clauses/{clauseId}" };
+            basis = basis with { ClauseNumber = view.Number };
             return change.Kind switch
             {
                 NotificationKinds.Draft => await DraftAsync(basis, clause, view, change),
@@ -40,7 +40,6 @@ public static class NotificationContext
         var revision = mou.Revisions.FirstOrDefault(r => r.Number == change.Revision);
         if (revision is null)
             return null;
-        basis = basis with { Link = $"/mous/{mou.Id}/revisions" };
         switch (change.Kind)
         {
             case NotificationKinds.Revision:

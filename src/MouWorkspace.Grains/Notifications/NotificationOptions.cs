@@ -12,22 +12,22 @@ public sealed class NotificationOptions
     /// </summary>
     public int MaxDelays { get; set; } = 5;
 
-    /// <summary>The site's address, for the links in e-mails.</summary>
-    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
-
     /// <summary>Notifications a feed keeps; older ones are dropped.</summary>
     public int FeedSize { get; set; } = 300;
 }
 
-/// <summary>One e-mail, composed by the inbox grain.</summary>
-public sealed record OutgoingMail(string ToAddress, string ToName, string Subject, string Text, string Html);
+/// <summary>
+/// One e-mail digest as the inbox grain hands it over: the recipient and the notifications still worth mailing,
+/// oldest first. The grain decides what goes out and when; the web host words it, links it and sends it.
+/// </summary>
+public sealed record MailDigest(string ToAddress, string ToName, IReadOnlyList<Abstractions.Notifications.Notification> Items);
 
-/// <summary>Sends e-mail (SMTP in the web host); <see cref="Enabled"/> is false when no server is configured.</summary>
+/// <summary>Renders and sends a digest (in the web host, over SMTP); <see cref="Enabled"/> is false when no server is configured.</summary>
 public interface INotificationMailer
 {
     bool Enabled { get; }
 
-    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
+    Task SendAsync(MailDigest digest, CancellationToken cancellationToken);
 }
 
 /// <summary>No SMTP server configured: notifications stay in the app.</summary>
@@ -35,5 +35,5 @@ public sealed class NoMailer : INotificationMailer
 {
     public bool Enabled => false;
 
-    public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SendAsync(MailDigest digest, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -30,12 +30,12 @@ public static class ActivityEndpoints
     /// <summary>The page where the change can be seen: the clause (at the comment or proposal), or the revisions.</summary>
     public static string Link(string mouId, ActivityItem item) => item switch
     {
-        { ClauseId: { } clause, Kind: "comment.added" or "comment.resolved" or "comment.reopened", ItemId: { } id } => $"/mous/{mouId}/clauses/{clause}#comment-{id}",
-        { ClauseId: { } clause, Kind: "proposal.submitted", ItemId: { } id } => $"/mous/{mouId}/clauses/{clause}#proposal-{id}",
-        { Kind: "clause.removed" } => $"/mous/{mouId}",
-        { ClauseId: { } clause } => $"/mous/{mouId}/clauses/{clause}",
-        { Revision: not null } => $"/mous/{mouId}/revisions",
-        _ => $"/mous/{mouId}",
+        { ClauseId: { } clause, Kind: "comment.added" or "comment.resolved" or "comment.reopened", ItemId: { } id } => $"{PageLinks.Clause(mouId, clause)}#comment-{id}",
+        { ClauseId: { } clause, Kind: "proposal.submitted", ItemId: { } id } => $"{PageLinks.Clause(mouId, clause)}#proposal-{id}",
+        { Kind: "clause.removed" } => PageLinks.Mou(mouId),
+        { ClauseId: { } clause } => PageLinks.Clause(mouId, clause),
+        { Revision: not null } => PageLinks.Revisions(mouId),
+        _ => PageLinks.Mou(mouId),
     };
 }
 

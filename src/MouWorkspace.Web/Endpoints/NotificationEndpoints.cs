@@ -14,7 +14,7 @@ public sealed record NotificationResponse(string Id, string Kind, string MouId, 
     public static NotificationResponse From(FeedItem item)
     {
         var n = item.Notification;
-        return new(n.Id, n.Kind, n.MouId, n.MouTitle, n.ClauseId, n.ClauseNumber, n.Summary, n.By, n.At, item.Read, n.Link, n.Diff, n.Thread);
+        return new(n.Id, n.Kind, n.MouId, n.MouTitle, n.ClauseId, n.ClauseNumber, n.Summary, n.By, n.At, item.Read, PageLinks.For(n), n.Diff, n.Thread);
     }
 }
 

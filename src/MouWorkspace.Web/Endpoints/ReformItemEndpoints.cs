@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.ReformItems;
+using MouWorkspace.Documents.Reform;
 using MouWorkspace.Domain;
 using MouWorkspace.Domain.Text;
 using MouWorkspace.Domain.Tracking;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Infrastructure;
-using MouWorkspace.Web.Spreadsheets;
 
 namespace MouWorkspace.Web.Endpoints;
 
@@ -48,10 +48,10 @@ public static class ReformItemEndpoints
             pillars, totals, items.Count(i => i.Overdue)));
     }
 
-    private static async Task<IResult> ExportAsync(IGrainFactory grains)
+    private static async Task<IResult> ExportAsync(IGrainFactory grains, TimeProvider clock)
     {
         var stream = new MemoryStream();
-        ReformWorkbook.Write(stream, await grains.GetGrain<IReformIndexGrain>(IReformIndexGrain.Key).ListAsync());
+        ReformWorkbook.Write(stream, await SnapshotAsync(grains, clock));
         stream.Position = 0;
         return TypedResults.File(stream, TccEndpoints.Xlsx, "reform-items.xlsx");
     }
@@ -59,10 +59,15 @@ public static class ReformItemEndpoints
     private static async Task<IResult> ReportAsync(IGrainFactory grains, TimeProvider clock)
     {
         var stream = new MemoryStream();
-        ReformReportDocx.Write(stream, await grains.GetGrain<IReformIndexGrain>(IReformIndexGrain.Key).ListAsync(), PastDates.Today(clock.GetUtcNow()));
+        ReformReportDocx.Write(stream, await SnapshotAsync(grains, clock));
         stream.Position = 0;
         return TypedResults.File(stream, Docx, "reform-status.docx");
     }
+
+    /// <summary>The board as the workbook and the report take it.</summary>
+    private static async Task<ReformSnapshot> SnapshotAsync(IGrainFactory grains, TimeProvider clock) => new(PastDates.Today(clock.GetUtcNow()),
+        (await grains.GetGrain<IReformIndexGrain>(IReformIndexGrain.Key).ListAsync())
+            .Select(i => new ReformRow(i.Id, i.Title, i.Pillar, i.Organization, i.Status, i.StatusOn, i.DueOn, i.Overdue)).ToArray());
 
     private static async Task<IResult> GetAsync(string id, IGrainFactory grains)
     {

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using MouWorkspace.Abstractions.Common;
 using MouWorkspace.Abstractions.Tracking;
+using MouWorkspace.Documents.Tracking;
 using MouWorkspace.Domain.States;
 using MouWorkspace.Domain.Text;
 using MouWorkspace.Domain.Tracking;
 using MouWorkspace.Web.Auth;
 using MouWorkspace.Web.Infrastructure;
-using MouWorkspace.Web.Spreadsheets;
 using MouWorkspace.Web.Tracking;
 
 namespace MouWorkspace.Web.Endpoints;
@@ -122,7 +122,7 @@ public static class TccEndpoints
         return TypedResults.Ok(new MatrixResponse(
             mous!.Select(m => new MatrixMouResponse(m.Id, m.Title, m.Latest.Number, m.Latest.Label)).ToArray(),
             rows.Select(r => new MatrixRowResponse(r.Code, r.Name, RegionalGroups.ToWire(r.Region), r.Cells.Select(c =>
-                new MatrixCellResponse(c.MouId, c.AdoptedRevision, c.AdoptedOn, c.LatestRevision, c.DriftSize, CellState(c))).ToArray())).ToArray()));
+                new MatrixCellResponse(c.MouId, c.AdoptedRevision, c.AdoptedOn, c.LatestRevision, c.DriftSize, c.State)).ToArray())).ToArray()));
     }
 
     private static async Task<IResult> ExportAsync(ClaimsPrincipal user, IGrainFactory grains, string? organization, string? filter, string? sort, bool? descending, string? mouId)
@@ -131,7 +131,7 @@ public static class TccEndpoints
         if (rows is null)
             return problem!;
         var stream = new MemoryStream();
-        AdoptionWorkbook.Write(stream, mous!, rows);
+        AdoptionWorkbook.Write(stream, new AdoptionSnapshot(mous!.Select(m => new AdoptionMou(m.Id, m.Title)).ToArray(), rows));
         stream.Position = 0;
         return TypedResults.File(stream, Xlsx, "tcc-adoptions.xlsx");
     }
@@ -166,8 +166,6 @@ public static class TccEndpoints
             return true;
         return Enum.TryParse(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _);
     }
-
-    public static string CellState(MatrixCell cell) => !cell.Adopted ? "not-adopted" : cell.Behind ? "behind" : "adopted";
 
     private static string Region(string code) => RegionalGroups.Of(code) is { } group ? RegionalGroups.ToWire(group) : "";
 

@@ -1,4 +1,5 @@
 using MouWorkspace.Grains.Notifications;
+using MouWorkspace.Web.Notifications.Mail;
 
 namespace MouWorkspace.Web.Notifications;
 
@@ -12,6 +13,8 @@ public static class NotificationSetup
     {
         var services = builder.Services;
         services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+        services.Configure<MailLinkOptions>(builder.Configuration.GetSection("Notifications"));
+        services.AddSingleton<IDigestRenderer, DigestRenderer>();
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<INotificationMailer, SmtpMailer>();
     }

@@ -3,6 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MouWorkspace.Grains.Notifications;
+using MouWorkspace.Web.Notifications.Mail;
 
 namespace MouWorkspace.Web.Notifications;
 
@@ -19,17 +20,18 @@ public sealed class SmtpOptions
     public bool UseTls { get; set; } = true;
 }
 
-/// <summary>Sends each digest over one SMTP connection through MailKit.</summary>
-public sealed class SmtpMailer(IOptions<SmtpOptions> options) : INotificationMailer
+/// <summary>Sends each digest, worded by the <see cref="IDigestRenderer"/>, over one SMTP connection through MailKit.</summary>
+public sealed class SmtpMailer(IOptions<SmtpOptions> options, IDigestRenderer renderer) : INotificationMailer
 {
     public bool Enabled => !string.IsNullOrWhiteSpace(options.Value.Host);
 
-    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    public async Task SendAsync(MailDigest digest, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
+        var mail = await renderer.RenderAsync(digest);
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.From));
-        message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));
+        message.To.Add(new MailboxAddress(digest.ToName, digest.ToAddress));
         message.Subject = mail.Subject;
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
         using var client = new SmtpClient { Timeout = 15_000 };

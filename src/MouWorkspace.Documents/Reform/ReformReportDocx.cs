@@ -2,10 +2,9 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using MouWorkspace.Abstractions.ReformItems;
 using MouWorkspace.Domain.Tracking;
 
-namespace MouWorkspace.Web.Spreadsheets;
+namespace MouWorkspace.Documents.Reform;
 
 /// <summary>
 /// The one-page reform status report: a title, the date it speaks for, counts, the chart, then a table per pillar.
@@ -17,8 +16,9 @@ public static class ReformReportDocx
     private static readonly string[] Headers = ["Reform item", "Organization", "Status", "Since", "Due", "Overdue"];
     private static readonly int[] Widths = [4200, 1100, 1200, 1100, 1100, 900];
 
-    public static void Write(Stream output, IReadOnlyList<ReformItemSummary> items, DateOnly asOf)
+    public static void Write(Stream output, ReformSnapshot snapshot)
     {
+        var (asOf, items) = (snapshot.AsOf, snapshot.Items);
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         var body = new Body();
@@ -44,7 +44,7 @@ public static class ReformReportDocx
         main.Document.Save();
     }
 
-    private static Table Table(IReadOnlyList<ReformItemSummary> rows)
+    private static Table Table(IReadOnlyList<ReformRow> rows)
     {
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },

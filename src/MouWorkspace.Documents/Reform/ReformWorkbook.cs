@@ -1,7 +1,7 @@
-using MouWorkspace.Abstractions.ReformItems;
+using MouWorkspace.Documents.Spreadsheets;
 using MouWorkspace.Domain.Tracking;
 
-namespace MouWorkspace.Web.Spreadsheets;
+namespace MouWorkspace.Documents.Reform;
 
 /// <summary>The reform board as a table: one row per item.</summary>
 public static class ReformWorkbook
@@ -18,8 +18,8 @@ public static class ReformWorkbook
         new("Overdue", XlsxColumnKind.Text, 9),
     ];
 
-    public static void Write(Stream output, IReadOnlyList<ReformItemSummary> items) =>
-        XlsxTable.Write(output, "Reform items", "ReformItems", Columns, items.Select(i => (IReadOnlyList<object?>)
+    public static void Write(Stream output, ReformSnapshot snapshot) =>
+        XlsxTable.Write(output, "Reform items", "ReformItems", Columns, snapshot.Items.Select(i => (IReadOnlyList<object?>)
         [
             i.Id, i.Title, ReformRules.Title(i.Pillar), i.Organization.ToUpperInvariant(), ReformRules.ToWire(i.Status), i.StatusOn, i.DueOn, i.Overdue,
         ]));

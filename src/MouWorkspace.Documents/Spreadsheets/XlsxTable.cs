@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace MouWorkspace.Web.Spreadsheets;
+namespace MouWorkspace.Documents.Spreadsheets;
 
 public enum XlsxColumnKind { Text, Number, Date }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MouWorkspace.Web.Charts;
+namespace MouWorkspace.Documents.Charts;
 
 /// <summary>One column of the reform chart: the items of one pillar owned by one organization, counted by status.</summary>
 public sealed record ReformChartColumn(string Pillar, string Organization, string Label, IReadOnlyDictionary<string, int> ByStatus)

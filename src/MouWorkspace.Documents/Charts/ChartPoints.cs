@@ -1,4 +1,4 @@
-namespace MouWorkspace.Web.Charts;
+namespace MouWorkspace.Documents.Charts;
 
 /// <summary>A value for a named category (a revision, a region, a pillar and organization), as the page charts bind them.</summary>
 public sealed record CategoryPoint(string Category, double Value);

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace MouWorkspace.Web.Charts;
+namespace MouWorkspace.Documents.Charts;
 
 /// <summary>The reform chart drawn with ScottPlot as a PNG, for documents (the page draws its own SVG).</summary>
 public static class ReformChartImage

@@ -1,13 +1,12 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using MouWorkspace.Abstractions.ReformItems;
+using MouWorkspace.Documents.Charts;
 using MouWorkspace.Domain.Tracking;
-using MouWorkspace.Web.Charts;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
-namespace MouWorkspace.Web.Spreadsheets;
+namespace MouWorkspace.Documents.Reform;
 
 /// <summary>
 /// The reform board's chart (items by status per pillar and organization) as a PNG picture in the report: an image
@@ -20,7 +19,7 @@ public static class ReformReportChart
     private const long HeightEmu = 50 * EmuPerCentimetre / 10; // 5 cm: the page still holds every table
     private const int WidthPixels = 990, HeightPixels = 300;
 
-    public static Paragraph Paragraph(MainDocumentPart main, IReadOnlyList<ReformItemSummary> items)
+    public static Paragraph Paragraph(MainDocumentPart main, IReadOnlyList<ReformRow> items)
     {
         var columns = ReformChart.Columns(items.Select(i => (ReformRules.ToWire(i.Pillar), i.Organization, ReformRules.ToWire(i.Status))));
         var image = main.AddImagePart(ImagePartType.Png);

@@ -1,7 +1,7 @@
+using MouWorkspace.Documents.Spreadsheets;
 using MouWorkspace.Domain.Tracking;
-using MouWorkspace.Web.Tracking;
 
-namespace MouWorkspace.Web.Spreadsheets;
+namespace MouWorkspace.Documents.Tracking;
 
 /// <summary>The adoption matrix as a table with one row per country and MOU, so that it filters and pivots well.</summary>
 public static class AdoptionWorkbook
@@ -19,13 +19,13 @@ public static class AdoptionWorkbook
         new("Clauses changed since", XlsxColumnKind.Number, 20),
     ];
 
-    public static void Write(Stream output, IReadOnlyList<TrackedMou> mous, IReadOnlyList<MatrixRow> rows)
+    public static void Write(Stream output, AdoptionSnapshot snapshot)
     {
-        var titles = mous.ToDictionary(m => m.Id, m => m.Title);
-        var data = rows.SelectMany(row => row.Cells.Select(cell => (IReadOnlyList<object?>)
+        var titles = snapshot.Mous.ToDictionary(m => m.Id, m => m.Title);
+        var data = snapshot.Rows.SelectMany(row => row.Cells.Select(cell => (IReadOnlyList<object?>)
         [
             row.Code, row.Name, RegionalGroups.Name(row.Region), titles[cell.MouId], cell.LatestRevision,
-            cell.AdoptedRevision, cell.AdoptedOn, Endpoints.TccEndpoints.CellState(cell), cell.DriftSize,
+            cell.AdoptedRevision, cell.AdoptedOn, cell.State, cell.DriftSize,
         ]));
         XlsxTable.Write(output, "Adoptions", "Adoptions", Columns, data);
     }
