@@ -16,7 +16,7 @@ public sealed record MouDto(string Id, string Title, string Organization, string
 public sealed record DraftDto(int Version, string Text, string Author, string? AuthorState, DateTimeOffset At, string Rationale);
 
 public sealed record CommentDto(string Id, string Author, string? MemberState, string Text, string? Quote, string? ReplyTo,
-    DateTimeOffset At, bool Resolved, int DraftVersion, string? ResolvedBy);
+    DateTimeOffset At, bool Resolved, int DraftVersion, string? ResolvedBy, string? RecordedBy = null, DateTimeOffset? RecordedAt = null);
 
 /// <summary>
 /// A proposal as both lists give it: a clause's (…/clauses/{id}/proposals, and a language version's) and the MOU's
@@ -26,7 +26,7 @@ public sealed record ProposalDto(string Id, string Text, string? MemberState, st
     string Kind = "replace", string? ClauseId = null, string? After = null, string? Amends = null, IReadOnlyList<string>? Cosponsors = null,
     string? DecidedBy = null, DateTimeOffset? DecidedAt = null, string? Note = null, IReadOnlyList<string>? ClashesWith = null,
     string? Heading = null, string? Sponsor = null, string? ClauseKind = null, IReadOnlyList<string>? Supersedes = null,
-    string? SupersededBy = null, IReadOnlyList<BridgingResponseDto>? Responses = null)
+    string? SupersededBy = null, IReadOnlyList<BridgingResponseDto>? Responses = null, string? RecordedBy = null, DateTimeOffset? RecordedAt = null)
 {
     public bool IsOpen => Status == "open";
 
