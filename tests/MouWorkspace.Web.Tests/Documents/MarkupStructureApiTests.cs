@@ -80,6 +80,19 @@ public sealed class MarkupStructureApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_recorded_by_and_at_on_proposals_and_comments()
+    {
+        var openApi = (await (await fixture.App.CreateClient().GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync());
+        var schemas = JsonDocument.Parse(openApi).RootElement.GetProperty("components").GetProperty("schemas");
+        foreach (var schema in new[] { "ProposalResponse", "Comment" })
+        {
+            var properties = schemas.GetProperty(schema).GetProperty("properties");
+            Assert.Contains("Word", properties.GetProperty("recordedBy").GetProperty("description").GetString());
+            Assert.Contains("w:date", properties.GetProperty("recordedAt").GetProperty("description").GetString());
+        }
+    }
+
+    [Fact]
     public async Task The_circulated_redline_of_a_removed_clause_sent_back_unchanged_adds_nothing()
     {
         var sec = await fixture.App.ClientAsync("Secretariat", name: "Docs secretariat");
