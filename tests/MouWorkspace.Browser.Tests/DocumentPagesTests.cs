@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -105,6 +106,13 @@ public sealed class DocumentPagesTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("proposals")).ToContainTextAsync("IND");
         await Expect(page.GetByTestId("proposals").Locator("ins").First).ToContainTextAsync("exclusive");
         await Expect(page.GetByTestId("comments")).ToContainTextAsync("India wants exclusivity.");
+        // Word's author and date of the change and the comment are shown beside the delegation's name (issue 18.5) and stored.
+        await Expect(page.GetByTestId("proposals").GetByTestId("recorded-in-word")).ToHaveTextAsync("recorded in Word by Delegation of India on 1 March 2007");
+        await Expect(page.GetByTestId("comments").GetByTestId("recorded-in-word")).ToHaveTextAsync("recorded in Word by Delegation of India on 1 March 2007");
+        var stored = await (await arrange.SecretariatAsync()).GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/mous/{mouId}/proposals");
+        var proposal = Assert.Single(stored.EnumerateArray());
+        Assert.Equal(("Delegation of India", new DateTimeOffset(2007, 3, 1, 10, 0, 0, TimeSpan.Zero)),
+            (proposal.GetProperty("recordedBy").GetString(), proposal.GetProperty("recordedAt").GetDateTimeOffset()));
     }
 
     /// <summary>Edits a copy the way Word does with track changes on: the old words deleted, the new inserted, a comment on them.</summary>

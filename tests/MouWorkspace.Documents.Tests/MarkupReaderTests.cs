@@ -84,6 +84,9 @@ public class MarkupReaderTests
     private static void AssertUnmatched(MarkupResult result)
     {
         Assert.Contains(result.Unmatched, u => u.Kind == UnmatchedKind.Comment && u.Text == "Title should name the MOU type." && u.Reason.Contains("outside any clause"));
-        Assert.Contains(result.Unmatched, u => u.Kind == UnmatchedKind.Paragraph && u.Text.StartsWith("The Parties shall review") && u.Reason.Contains("new paragraph"));
+        // A new paragraph is no longer "unmatched": it is proposed as a new clause after the one before it (issue 18.5).
+        Assert.DoesNotContain(result.Unmatched, u => u.Text.StartsWith("The Parties shall review"));
+        var insert = Assert.Single(result.Structure);
+        Assert.Equal((StructureKind.Insert, "c5", "The Parties shall review this memorandum every two years."), (insert.Kind, insert.After, insert.Text));
     }
 }

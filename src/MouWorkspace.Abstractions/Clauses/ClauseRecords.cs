@@ -43,7 +43,10 @@ public sealed record Comment(
     [property: Id(9)] string? ResolvedBy = null,
     [property: Id(10)] DateTimeOffset? ResolvedAt = null,
     // Who wrote it (the sign-in's user id): decides who may resolve the thread; not shown to readers.
-    [property: Id(11), System.Text.Json.Serialization.JsonIgnore] string? AuthorId = null)
+    [property: Id(11), System.Text.Json.Serialization.JsonIgnore] string? AuthorId = null,
+    // A comment read from a delegation's Word markup: its w:author and w:date there (attribution stays the uploader's).
+    [property: Id(12), System.ComponentModel.Description("A comment from a Word markup: its author as Word recorded it (w:author); null otherwise.")] string? RecordedBy = null,
+    [property: Id(13), System.ComponentModel.Description("A comment from a Word markup: when Word recorded it (w:date); null otherwise.")] DateTimeOffset? RecordedAt = null)
 {
     /// <summary>
     /// Who may resolve or reopen this thread: its author, a delegate of the delegation it speaks for, or staff
@@ -94,7 +97,10 @@ public sealed record Proposal(
     [property: Id(20)] IReadOnlyList<string>? Supersedes = null,
     [property: Id(21)] IReadOnlyList<BridgingResponse>? Responses = null,
     // A superseded proposal: the bridging text that replaced it.
-    [property: Id(22)] string? SupersededBy = null)
+    [property: Id(22)] string? SupersededBy = null,
+    // A proposal read from a delegation's Word markup: the w:author and latest w:date of its tracked changes there.
+    [property: Id(23)] string? RecordedBy = null,
+    [property: Id(24)] DateTimeOffset? RecordedAt = null)
 {
     public bool IsOpen => Status == ProposalStatuses.Open;
 

@@ -30,14 +30,16 @@ public interface IClauseGrain : IGrainWithStringKey
     /// <summary>Agreement is refused while the text holds brackets.</summary>
     Task<Outcome<ClauseView>> SetAgreementAsync(Agreement agreement, Actor by);
 
-    Task<Outcome<Comment>> AddCommentAsync(string text, string? quote, string? replyTo, Actor by);
+    /// <param name="recorded">A comment read from a Word markup: its author and date there.</param>
+    Task<Outcome<Comment>> AddCommentAsync(string text, string? quote, string? replyTo, Actor by, Recorded? recorded = null);
 
     Task<Outcome<Comment>> ResolveCommentAsync(string commentId, bool resolved, Actor by);
 
     [ReadOnly]
     Task<IReadOnlyList<Comment>> GetCommentsAsync();
 
-    Task<Outcome<Proposal>> AddProposalAsync(string text, string onBehalfOf, Actor by);
+    /// <param name="recorded">A proposal read from a Word markup: the author and date of its changes there.</param>
+    Task<Outcome<Proposal>> AddProposalAsync(string text, string onBehalfOf, Actor by, Recorded? recorded = null);
 
     /// <summary>A proposal that amends another open proposal of this clause: its wording replaces that proposal's.</summary>
     Task<Outcome<Proposal>> AddAmendmentAsync(string text, string onBehalfOf, string amends, Actor by);

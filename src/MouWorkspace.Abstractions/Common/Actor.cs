@@ -14,3 +14,12 @@ public sealed record Actor(
     /// <summary>The application itself, for a change nobody asked for at that moment (a silence deadline passing).</summary>
     public static Actor System(string organization) => new(SystemUserId, "MouWorkspace", "System", null, organization);
 }
+
+/// <summary>
+/// Who made a change in a Word markup and when, as the file says (<c>w:author</c>, <c>w:date</c>): kept beside the
+/// attribution, which stays the delegation that uploaded it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("mou.recorded")]
+public sealed record Recorded(
+    [property: Id(0)] string By,
+    [property: Id(1)] DateTimeOffset? At);

@@ -119,4 +119,6 @@ public sealed record ParagraphProposal(
     [property: Id(4)] string Text,
     [property: Id(5)] string? ClauseKind,
     [property: Id(6)] string OnBehalfOf,
-    [property: Id(7)] Actor By);
+    [property: Id(7)] Actor By,
+    // From a Word markup: who made the change there and when.
+    [property: Id(8)] Recorded? Recorded = null);

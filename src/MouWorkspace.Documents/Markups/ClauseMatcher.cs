@@ -37,7 +37,14 @@ internal sealed class ClauseMatcher
         return best.Score >= MinSimilarity ? best.Clause : null;
     }
 
-    private static string Fold(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The clause with exactly this text (after whitespace folding), or null.</summary>
+    public MarkupClause? Exactly(string text)
+    {
+        var folded = Fold(text);
+        return folded.Length == 0 ? null : _byText.FirstOrDefault(c => c.Folded == folded).Clause;
+    }
+
+    public static string Fold(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static Dictionary<string, int> Tokens(string text)
     {

@@ -73,7 +73,7 @@ internal static class CommentScan
                 case CommentReference reference when reference.Id?.Value is { } id && paragraph is not null:
                     anchors.TryAdd(id, paragraph); // a comment with no range sits where its mark is
                     break;
-                case Text text when !text.Ancestors<DeletedRun>().Any():
+                case Text text when !text.Ancestors().Any(a => a is DeletedRun or MoveFromRun):
                     open.ForEach(q => q.Append(text.Text));
                     break;
                 case TabChar:

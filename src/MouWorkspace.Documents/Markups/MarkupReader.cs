@@ -7,7 +7,8 @@ namespace MouWorkspace.Documents.Markups;
 
 /// <summary>
 /// Reads a delegation's marked-up copy of an export: tracked changes per clause paragraph become
-/// proposals (accepted text vs rejected text), Word comments become comments with their quote, and
+/// proposals (accepted text vs rejected text), new, deleted and moved paragraphs structure proposals (MarkupWalk),
+/// Word comments become comments with their quote, and
 /// whatever cannot be placed on a clause is reported with a reason. Nothing is written anywhere.
 /// </summary>
 public static class MarkupReader
@@ -24,58 +25,10 @@ public static class MarkupReader
     {
         var body = main.Document!.Body!;
         var styles = new StyleMap(main);
-        var matcher = new ClauseMatcher(currentClauses);
-        var proposals = new List<ClauseProposal>();
-        var unmatched = new List<UnmatchedItem>();
-        var clauseOf = new Dictionary<Paragraph, MarkupClause>();
-
+        var walk = new MarkupWalk(currentClauses);
         foreach (var paragraph in BlockParagraphs.Of(body))
-        {
-            var text = ParagraphText.Of(paragraph);
-            var role = styles.RoleOf(paragraph);
-            if (role != ParagraphRole.Body)
-            {
-                if (text.HasChanges)
-                    unmatched.Add(new(UnmatchedKind.Paragraph, Describe(text), $"tracked changes in a {role.ToString().ToLowerInvariant()} paragraph, not in a clause's text"));
-                continue;
-            }
-
-            // The label is read from the original text first: a reviewer who edits the label still means that clause.
-            // TryRead leaves the text as it is when there is no label.
-            var hasOld = NumberLabel.TryRead(text.Rejected, out var oldNumber, out _, out var original);
-            var hasNew = NumberLabel.TryRead(text.Accepted, out var newNumber, out _, out var proposed);
-            var labelled = hasOld || hasNew;
-            var number = hasOld ? oldNumber : newNumber;
-
-            var clause = labelled ? matcher.ByNumber(number) : null;
-            var by = MatchedBy.Number;
-            if (clause is null)
-            {
-                clause = matcher.ByText(original);
-                by = MatchedBy.Text;
-            }
-            if (clause is null)
-            {
-                if (text.HasChanges)
-                {
-                    var reason = labelled ? $"no clause {number} in this MOU and no clause with similar text"
-                        : ParagraphText.MarkInserted(paragraph) || text.Rejected.Trim().Length == 0 ? "a new paragraph: propose a new clause in the workspace instead"
-                        : "no PP/OP number and no clause with similar text";
-                    unmatched.Add(new(UnmatchedKind.Paragraph, Describe(text), reason));
-                }
-                continue;
-            }
-            clauseOf[paragraph] = clause;
-
-            if (!text.HasChanges || original.Trim() == proposed.Trim())
-                continue; // formatting-only changes propose nothing
-            if (proposals.Any(p => p.ClauseId == clause.Id))
-            {
-                unmatched.Add(new(UnmatchedKind.Paragraph, Describe(text), $"a second paragraph with changes for {clause.Number}; only the first is taken"));
-                continue;
-            }
-            proposals.Add(new ClauseProposal(clause.Id, clause.Number, original.Trim(), proposed.Trim(), text.Authors, by));
-        }
+            walk.Add(paragraph, ParagraphText.Of(paragraph), styles.RoleOf(paragraph));
+        var (proposals, unmatched, clauseOf) = (walk.Proposals, walk.Unmatched, walk.ClauseOf);
 
         var origin = Packaging.OriginPart.Read(main);
         var carried = origin?.Comments.ToHashSet() ?? [];
@@ -91,8 +44,6 @@ public static class MarkupReader
                 unmatched.Add(new(UnmatchedKind.Comment, scanned.Text,
                     scanned.Paragraph is null ? "comment with no anchor in the body" : "comment outside any clause paragraph"));
         }
-        return new MarkupResult(proposals, comments, unmatched, origin);
+        return new MarkupResult(proposals, comments, unmatched, origin) { Structure = walk.Structure };
     }
-
-    private static string Describe(ParagraphText text) => text.Accepted.Length > 0 ? text.Accepted.Trim() : text.Rejected.Trim();
 }

@@ -4,11 +4,22 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace MouWorkspace.Documents.Reading;
 
-/// <summary>A paragraph's text in both tracked-change views, and who made its changes.</summary>
+/// <summary>
+/// A paragraph's text in both tracked-change views, who made its changes and when (the latest <c>w:date</c> of them), and
+/// whether it is a tracked move's source (<see cref="MovedFrom"/>: all its text is in <c>w:moveFrom</c>) or destination
+/// (<see cref="MovedTo"/>: all its text is in <c>w:moveTo</c>).
+/// </summary>
 internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnlyList<string> Authors, bool HasChanges)
 {
+    public DateTimeOffset? At { get; init; }
+
+    public bool MovedFrom { get; init; }
+
+    public bool MovedTo { get; init; }
+
     /// <summary>
-    /// Accepted: normal and inserted text; rejected: normal and deleted text. Tabs and breaks become
+    /// Accepted: normal, inserted and moved-to text; rejected: normal, deleted and moved-from text (a move is a deletion
+    /// where the paragraph stood and an insertion where it now stands: read as both, a moved paragraph was read twice). Tabs and breaks become
     /// "\t" and "\n"; field codes, comment marks and drawings carry no text. What our export adds around the text is
     /// markup, not text: the translation notes (runs styled MouTranslationNote) and the isolates U+2066–U+2069 that keep
     /// Latin runs in order in right-to-left paragraphs (refused in typed text, so never part of a clause).
@@ -19,17 +30,28 @@ internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnly
         var rejected = new StringBuilder();
         var authors = new List<string>();
         var changes = false;
+        var moveFrom = false;
+        var moveTo = false;
+        DateTime? at = null;
+        void Change((string? Author, DateTime? Date) change)
+        {
+            changes = true;
+            AddAuthor(authors, change.Author);
+            if (change.Date is { } date && (at is null || date > at))
+                at = date;
+        }
         foreach (var element in Readable(paragraph))
         {
             switch (element)
             {
-                case InsertedRun ins:
-                    changes = true;
-                    AddAuthor(authors, ins.Author?.Value);
+                case InsertedRun or DeletedRun or MoveFromRun or MoveToRun:
+                    moveFrom |= element is MoveFromRun;
+                    moveTo |= element is MoveToRun;
+                    Change(Mark(element));
                     break;
-                case DeletedRun del:
-                    changes = true;
-                    AddAuthor(authors, del.Author?.Value);
+                // The paragraph mark's own change (a paragraph typed, deleted or moved whole) has its author and date too.
+                case Inserted or Deleted or MoveFrom or MoveTo when element.Parent is ParagraphMarkRunProperties:
+                    Change((((TrackChangeType)element).Author?.Value, ((TrackChangeType)element).Date?.Value));
                     break;
                 case Text text when !IsExportNote(text):
                     Append(text, WithoutIsolates(text.Text), accepted, rejected);
@@ -56,8 +78,24 @@ internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnly
                     break;
             }
         }
-        return new ParagraphText(accepted.ToString(), rejected.ToString(), authors, changes);
+        var (acceptedText, rejectedText) = (accepted.ToString(), rejected.ToString());
+        return new ParagraphText(acceptedText, rejectedText, authors, changes)
+        {
+            At = at is { } when ? new DateTimeOffset(DateTime.SpecifyKind(when, DateTimeKind.Utc)) : null,
+            MovedFrom = moveFrom && acceptedText.Trim().Length == 0,
+            MovedTo = moveTo && rejectedText.Trim().Length == 0,
+        };
     }
+
+    // The SDK gives w:ins/w:del/w:moveFrom/w:moveTo around runs no common base type with their author and date.
+    private static (string? Author, DateTime? Date) Mark(OpenXmlElement run) => run switch
+    {
+        InsertedRun r => (r.Author?.Value, r.Date?.Value),
+        DeletedRun r => (r.Author?.Value, r.Date?.Value),
+        MoveFromRun r => (r.Author?.Value, r.Date?.Value),
+        MoveToRun r => (r.Author?.Value, r.Date?.Value),
+        _ => (null, null),
+    };
 
     /// <summary>
     /// The paragraph's own content: not a text box's (its words are not the sentence's; the importer reports them), and
@@ -97,10 +135,14 @@ internal sealed record ParagraphText(string Accepted, string Rejected, IReadOnly
     public static bool MarkInserted(Paragraph paragraph) =>
         paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<Inserted>() is not null;
 
+    /// <summary>Whether the paragraph mark itself is tracked as deleted (the paragraph removed whole).</summary>
+    public static bool MarkDeleted(Paragraph paragraph) =>
+        paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<Deleted>() is not null;
+
     private static void Append(OpenXmlElement element, string value, StringBuilder accepted, StringBuilder rejected)
     {
-        var inserted = element.Ancestors<InsertedRun>().Any();
-        var deleted = element.Ancestors<DeletedRun>().Any();
+        var inserted = element.Ancestors().Any(a => a is InsertedRun or MoveToRun);
+        var deleted = element.Ancestors().Any(a => a is DeletedRun or MoveFromRun);
         if (!deleted)
             accepted.Append(value);
         if (!inserted)

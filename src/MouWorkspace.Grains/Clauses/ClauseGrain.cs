@@ -119,7 +119,7 @@ public sealed partial class ClauseGrain(
         return Outcome<ClauseView>.Success(View());
     }
 
-    public async Task<Outcome<Comment>> AddCommentAsync(string text, string? quote, string? replyTo, Actor by)
+    public async Task<Outcome<Comment>> AddCommentAsync(string text, string? quote, string? replyTo, Actor by, Recorded? recorded = null)
     {
         if (!S.Exists)
             return Outcome<Comment>.Fail(Failure.NotFound, "no such clause");
@@ -129,7 +129,7 @@ public sealed partial class ClauseGrain(
         if (!string.IsNullOrEmpty(quote) && !S.Current.Text.Contains(quote, StringComparison.Ordinal))
             return Outcome<Comment>.Fail(Failure.Invalid, "quote: the quoted words are not in the current text of the clause");
         var comment = new Comment(Ids.New(), by.Name, by.MemberState, text, string.IsNullOrEmpty(quote) ? null : quote,
-            replyTo, clock.GetUtcNow(), false, S.Current.Version, AuthorId: by.UserId);
+            replyTo, clock.GetUtcNow(), false, S.Current.Version, AuthorId: by.UserId, RecordedBy: recorded?.By, RecordedAt: recorded?.At);
         await WriteCommentOrForgetAsync(() => commentStore.AddAsync(MouPart, CommentsKey, list.Count + 1, comment));
         list.Add(comment);
         await this.PublishAsync(new CommentAdded(S.MouId, S.ClauseId, S.Number, comment.Id, replyTo, LanguagePart, by, comment.At));
@@ -168,7 +168,7 @@ public sealed partial class ClauseGrain(
         }
     }
 
-    public async Task<Outcome<Proposal>> AddProposalAsync(string text, string onBehalfOf, Actor by)
+    public async Task<Outcome<Proposal>> AddProposalAsync(string text, string onBehalfOf, Actor by, Recorded? recorded = null)
     {
         if (!S.Exists)
             return Outcome<Proposal>.Fail(Failure.NotFound, "no such clause");
@@ -179,7 +179,8 @@ public sealed partial class ClauseGrain(
         if (S.Proposals.FirstOrDefault(p => p.Status == "open" && p.Text == text && p.OnBehalfOf == onBehalfOf && p.BaseVersion == S.Current.Version)
             is { } same)
             return Outcome<Proposal>.Success(same);
-        var proposal = new Proposal(Ids.New(), text, by.MemberState, onBehalfOf, by.Name, clock.GetUtcNow(), "open", S.Current.Version);
+        var proposal = new Proposal(Ids.New(), text, by.MemberState, onBehalfOf, by.Name, clock.GetUtcNow(), "open", S.Current.Version,
+            RecordedBy: recorded?.By, RecordedAt: recorded?.At);
         S.Proposals.Add(proposal);
         await state.WriteOrRollBackAsync(() => S.Proposals.RemoveAt(S.Proposals.Count - 1), DeactivateOnIdle);
         await this.PublishAsync(new ProposalSubmitted(S.MouId, S.ClauseId, S.Number, proposal.Id, onBehalfOf, LanguagePart, by, proposal.At));

@@ -170,6 +170,7 @@ public sealed class TableCommentStore(TableServiceClient tables) : ICommentStore
         {
             (nameof(Comment.MemberState), c.MemberState), (nameof(Comment.Quote), c.Quote), (nameof(Comment.ReplyTo), c.ReplyTo),
             (nameof(Comment.ResolvedBy), c.ResolvedBy), (nameof(Comment.ResolvedAt), c.ResolvedAt), (nameof(Comment.AuthorId), c.AuthorId),
+            (nameof(Comment.RecordedBy), c.RecordedBy), (nameof(Comment.RecordedAt), c.RecordedAt),
         })
         {
             if (value is not null)
@@ -183,7 +184,7 @@ public sealed class TableCommentStore(TableServiceClient tables) : ICommentStore
         e.GetString(nameof(Comment.Text)), e.GetString(nameof(Comment.Quote)), e.GetString(nameof(Comment.ReplyTo)),
         e.GetDateTimeOffset(nameof(Comment.At)) ?? default, e.GetBoolean(nameof(Comment.Resolved)) ?? false,
         e.GetInt32(nameof(Comment.DraftVersion)) ?? 0, e.GetString(nameof(Comment.ResolvedBy)), e.GetDateTimeOffset(nameof(Comment.ResolvedAt)),
-        e.GetString(nameof(Comment.AuthorId)));
+        e.GetString(nameof(Comment.AuthorId)), e.GetString(nameof(Comment.RecordedBy)), e.GetDateTimeOffset(nameof(Comment.RecordedAt)));
 
     private sealed class Partition
     {

@@ -63,7 +63,8 @@ public sealed partial class MouGrain
             return Outcome<Proposal>.Success(same);
         var by = command.By;
         var proposal = new Proposal(Ids.New(), text, by.MemberState, command.OnBehalfOf, by.Name, clock.GetUtcNow(), ProposalStatuses.Open, 0,
-            Kind: kind, ClauseId: command.ClauseId, After: command.After, Heading: heading, ClauseKind: kind == ProposalKinds.Insert ? command.ClauseKind : null);
+            Kind: kind, ClauseId: command.ClauseId, After: command.After, Heading: heading, ClauseKind: kind == ProposalKinds.Insert ? command.ClauseKind : null,
+            RecordedBy: command.Recorded?.By, RecordedAt: command.Recorded?.At);
         S.Proposals.Add(proposal);
         await state.WriteOrRollBackAsync(() => S.Proposals.Remove(proposal), DeactivateOnIdle);
         var (clauseId, number) = Subject(proposal);

@@ -89,6 +89,8 @@ public static class ProposalReads
             Supersedes = p.Supersedes,
             SupersededBy = p.SupersededBy,
             Responses = p.Responses?.Select(r => new BridgingResponseBody(r.MemberState, r.CanAccept, r.Note, r.By, r.At)).ToArray(),
+            RecordedBy = p.RecordedBy,
+            RecordedAt = p.RecordedAt,
         };
 }
 
@@ -119,6 +121,14 @@ public sealed record ProposalResponse(string Id, string Kind, string? ClauseId, 
 
     /// <summary>A bridging text: whether the replaced proposals' sponsors can accept it.</summary>
     public IReadOnlyList<BridgingResponseBody>? Responses { get; init; }
+
+    /// <summary>A proposal read from a Word markup: who made the change there (w:author); the proposal is still the uploading delegation's.</summary>
+    [System.ComponentModel.Description("A proposal read from a Word markup (POST /api/mous/{id}/markups): the author of its tracked changes as Word recorded them (w:author), e.g. \"Delegation of India\". Attribution (onBehalfOf, by) stays the uploading delegation. Null for proposals made otherwise.")]
+    public string? RecordedBy { get; init; }
+
+    /// <summary>A proposal read from a Word markup: when Word recorded its changes (the latest w:date).</summary>
+    [System.ComponentModel.Description("A proposal read from a Word markup: when Word recorded its tracked changes (the latest w:date of them); null when the file gives no date or the proposal was made otherwise.")]
+    public DateTimeOffset? RecordedAt { get; init; }
 }
 
 public sealed record BridgingResponseBody(string MemberState, bool CanAccept, string Note, string By, DateTimeOffset At);

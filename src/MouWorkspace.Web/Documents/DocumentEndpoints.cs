@@ -7,8 +7,6 @@ using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Documents.AkomaNtoso;
 using MouWorkspace.Documents.Export;
 using MouWorkspace.Documents.Import;
-using MouWorkspace.Documents.Markups;
-using MouWorkspace.Documents.Packaging;
 using MouWorkspace.Domain.States;
 using MouWorkspace.Web.Audit;
 using MouWorkspace.Web.Auth;
@@ -32,7 +30,7 @@ public static class DocumentEndpoints
         docs.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Staff).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimit)).Accepts<IFormFile>("multipart/form-data")
             .Produces<ImportResponse>(201).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
-        docs.MapPost("/{mouId}/markups", MarkupsAsync).RequireAuthorization(Policies.Delegate).DisableAntiforgery()
+        docs.MapPost("/{mouId}/markups", MarkupUpload.UploadAsync).RequireAuthorization(Policies.Delegate).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimit)).Accepts<IFormFile>("multipart/form-data")
             .Produces<MarkupResponse>().ProducesProblem(415).ProducesProblem(422);
         return api;
@@ -169,110 +167,8 @@ public static class DocumentEndpoints
         return AkomaNtosoReader.LooksLikeXml(buffer.AsSpan(0, read));
     }
 
-    private static async Task<IResult> MarkupsAsync(string mouId, IFormFile? file, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (file is null || file.Length == 0)
-            return Problems.Invalid("file", "file: send the marked-up .docx as the multipart field 'file'");
-        var state = user.MemberState();
-        if (state is null)
-            return Problems.Forbidden("a markup becomes proposals of the delegate's state, and your sign-in carries none");
-        var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
-        if (access is null)
-            return problem!;
-        var clauses = await access.Grain.GetClausesAsync();
-        MarkupResult markup;
-        try
-        {
-            await using var stream = file.OpenReadStream();
-            markup = MarkupReader.Read(stream, clauses.Select(c => new MarkupClause(c.Id, c.Number, c.Text)).ToArray());
-        }
-        catch (DocumentRejectedException rejected)
-        {
-            return Rejected(rejected);
-        }
-
-        // Our export says where it comes from: the markup is read against exactly what was sent, in its language.
-        var origin = markup.Origin;
-        if (origin is not null && origin.MouId != mouId)
-            return Problems.Unprocessable($"this copy was exported from another text ({origin.MouId}); upload the markup to that text");
-        var original = (await LanguageReads.SettingsAsync(grains, mouId)).Original;
-        var language = origin?.Language is { } sent && sent != original ? sent : null;
-        IClauseGrain Target(string clauseId) => language is null ? Clause(grains, mouId, clauseId) : grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId, language));
-
-        var actor = user.ToActor();
-        var unmatched = markup.Unmatched.Select(u => new UnmatchedResponse(u.Kind.ToString().ToLowerInvariant(), u.Text, u.Reason)).ToList();
-        var proposals = 0;
-        foreach (var proposal in markup.Proposals)
-        {
-            var sentClause = origin?.Clauses.FirstOrDefault(c => c.Id == proposal.ClauseId);
-            // The paragraph as it was sent (the secretariat's own tracked changes accepted, nothing of the delegation's): no proposal.
-            if (sentClause is not null && OriginPart.TextHash(proposal.ProposedText) == sentClause.TextHash)
-                continue;
-            var (text, refusal) = sentClause is null || language is not null
-                ? (proposal.ProposedText, null)
-                : await RebasedAsync(Clause(grains, mouId, proposal.ClauseId), proposal, sentClause.Version);
-            if (refusal is not null)
-            {
-                unmatched.Add(new UnmatchedResponse("paragraph", proposal.ProposedText, refusal));
-                continue;
-            }
-            var added = await Target(proposal.ClauseId).AddProposalAsync(text!, state, actor);
-            if (added.Ok)
-                proposals++;
-            else
-                unmatched.Add(new UnmatchedResponse("paragraph", proposal.ProposedText, added.Message ?? "refused"));
-        }
-        var commentIds = new Dictionary<string, string>();
-        var comments = 0;
-        var existing = new Dictionary<string, IReadOnlyList<Comment>>();
-        foreach (var comment in markup.Comments)
-        {
-            var current = clauses.First(c => c.Id == comment.ClauseId).Text;
-            var quote = comment.Quote.Length > 0 && current.Contains(comment.Quote, StringComparison.Ordinal) ? comment.Quote : null;
-            var replyTo = comment.ParentWordId is { } parent && commentIds.TryGetValue(parent, out var parentId) ? parentId : null;
-            // The same file uploaded again: its comments are there already (the delegation's, same words).
-            if (!existing.TryGetValue(comment.ClauseId, out var onClause))
-                existing[comment.ClauseId] = onClause = await Target(comment.ClauseId).GetCommentsAsync();
-            if (onClause.FirstOrDefault(c => c.MemberState == state && c.Text == comment.Text.Trim()) is { } same)
-            {
-                commentIds[comment.WordId] = same.Id;
-                continue;
-            }
-            var added = await Target(comment.ClauseId).AddCommentAsync(comment.Text, quote, replyTo, actor);
-            if (added.Ok)
-            {
-                commentIds[comment.WordId] = added.Value!.Id;
-                comments++;
-            }
-            else
-            {
-                unmatched.Add(new UnmatchedResponse("comment", comment.Text, added.Message ?? "refused"));
-            }
-        }
-        return TypedResults.Ok(new MarkupResponse(proposals, comments, unmatched));
-    }
-
-    /// <summary>
-    /// A markup of an older version rebased onto the current text (issue 18.3): the delegation's change from the version it
-    /// was sent merged with what changed since, word by word; a change of words that changed since is refused in words.
-    /// </summary>
-    private static async Task<(string? Text, string? Refusal)> RebasedAsync(IClauseGrain clause, ClauseProposal proposal, int sentVersion)
-    {
-        var drafts = await clause.GetDraftsAsync();
-        var current = drafts[^1];
-        if (sentVersion >= current.Version || drafts.FirstOrDefault(d => d.Version == sentVersion) is not { } sent)
-            return (proposal.ProposedText, null);
-        var merged = Domain.Amendments.ThreeWayMerge.Merge(sent.Text, proposal.ProposedText, current.Text, "markup");
-        if (merged.IsMerged)
-            return (merged.Text, null);
-        var words = string.Join("; ", merged.Clashes.Take(3).Select(c => $"“{c.Words.Base}” became “{c.Words.Current}” since, the markup makes it “{c.Words.Proposal}”"));
-        return (null, $"the copy was of version {sentVersion} of {proposal.Number} and the text has changed since ({words}): propose it again on the current text");
-    }
-
-    private static IClauseGrain Clause(IGrainFactory grains, string mouId, string clauseId) => grains.GetGrain<IClauseGrain>(ClauseKey.For(mouId, clauseId));
-
     /// <summary>The rejection's message is ours (see <see cref="DocumentRejectedException"/>), never a parser's.</summary>
-    private static IResult Rejected(DocumentRejectedException rejected) => rejected.Reason switch
+    internal static IResult Rejected(DocumentRejectedException rejected) => rejected.Reason switch
     {
         _ when rejected is XmlLimitExceededException => TypedResults.Problem(rejected.Message, statusCode: 422, title: "Document too complex"),
         RejectionReason.TooLarge => TypedResults.Problem(rejected.Message, statusCode: 413, title: "File too large"),

@@ -11,7 +11,7 @@ public sealed record MouDto(string Id, string Title, string Organization, string
     IReadOnlyList<string> Parties, IReadOnlyList<ClauseResponse> Clauses, IReadOnlyList<RevisionInfoDto> Revisions, double CleanShare);
 
 public sealed record CommentDto(string Id, string Author, string? MemberState, string Text, string? Quote, string? ReplyTo,
-    DateTimeOffset At, bool Resolved, int DraftVersion, string? ResolvedBy);
+    DateTimeOffset At, bool Resolved, int DraftVersion, string? ResolvedBy, string? RecordedBy = null, DateTimeOffset? RecordedAt = null);
 
 /// <summary>
 /// A proposal as both lists give it: a clause's (…/clauses/{id}/proposals, and a language version's) and the MOU's
@@ -21,7 +21,7 @@ public sealed record ProposalDto(string Id, string Text, string? MemberState, st
     string Kind = "replace", string? ClauseId = null, string? After = null, string? Amends = null, IReadOnlyList<string>? Cosponsors = null,
     string? DecidedBy = null, DateTimeOffset? DecidedAt = null, string? Note = null, IReadOnlyList<string>? ClashesWith = null,
     string? Heading = null, string? Sponsor = null, string? ClauseKind = null, IReadOnlyList<string>? Supersedes = null,
-    string? SupersededBy = null, IReadOnlyList<BridgingResponseDto>? Responses = null)
+    string? SupersededBy = null, IReadOnlyList<BridgingResponseDto>? Responses = null, string? RecordedBy = null, DateTimeOffset? RecordedAt = null)
 {
     public bool IsOpen => Status == "open";
 

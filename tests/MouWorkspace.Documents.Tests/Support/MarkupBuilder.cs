@@ -9,7 +9,7 @@ namespace MouWorkspace.Documents.Tests.Support;
 internal sealed class MarkupBuilder : IDisposable
 {
     public const string India = "Delegation of India";
-    private static readonly DateTime When = new(2007, 4, 2, 8, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime When = new(2007, 4, 2, 8, 0, 0, DateTimeKind.Utc);
 
     private readonly MemoryStream _stream;
     private readonly WordprocessingDocument _word;
@@ -27,26 +27,77 @@ internal sealed class MarkupBuilder : IDisposable
     public Paragraph Clause(string number) => Body.Elements<Paragraph>().Single(p => p.Elements<Run>().FirstOrDefault()?.InnerText == number);
 
     /// <summary>Replaces <paramref name="oldText"/> in the paragraph's text run by a tracked deletion and insertion.</summary>
-    public void Replace(Paragraph paragraph, string oldText, string newText)
+    public void Replace(Paragraph paragraph, string oldText, string newText, string author = India)
     {
         var run = paragraph.Elements<Run>().Single(r => r.InnerText.Contains(oldText));
         var text = run.InnerText;
         var at = text.IndexOf(oldText, StringComparison.Ordinal);
         run.InsertBeforeSelf(Plain(text[..at]));
-        run.InsertBeforeSelf(new DeletedRun(new Run(new DeletedText(oldText) { Space = SpaceProcessingModeValues.Preserve })) { Id = Next(), Author = India, Date = When });
+        run.InsertBeforeSelf(new DeletedRun(new Run(new DeletedText(oldText) { Space = SpaceProcessingModeValues.Preserve })) { Id = Next(), Author = author, Date = When });
         if (newText.Length > 0)
-            run.InsertBeforeSelf(new InsertedRun(Plain(newText)) { Id = Next(), Author = India, Date = When });
+            run.InsertBeforeSelf(new InsertedRun(Plain(newText)) { Id = Next(), Author = author, Date = When });
         run.InsertBeforeSelf(Plain(text[(at + oldText.Length)..]));
         run.Remove();
     }
 
     /// <summary>A new paragraph typed by the reviewer: its runs and its paragraph mark are insertions.</summary>
-    public void InsertParagraphAfter(Paragraph paragraph, string text)
+    public Paragraph InsertParagraphAfter(Paragraph paragraph, string text, string author = India)
     {
         var inserted = new Paragraph(
-            new ParagraphProperties(new ParagraphMarkRunProperties(new Inserted { Id = Next(), Author = India, Date = When })),
-            new InsertedRun(Plain(text)) { Id = Next(), Author = India, Date = When });
+            new ParagraphProperties(new ParagraphMarkRunProperties(new Inserted { Id = Next(), Author = author, Date = When })),
+            new InsertedRun(Plain(text)) { Id = Next(), Author = author, Date = When });
         paragraph.InsertAfterSelf(inserted);
+        return inserted;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="paragraph"/> to stand after <paramref name="after"/> as Word records a tracked move: at the source the
+    /// paragraph's runs in w:moveFrom and its mark moved-from, inside w:moveFromRangeStart/End named "move…"; at the destination a
+    /// copy with its runs in w:moveTo and its mark moved-to, inside w:moveToRangeStart/End of the same name.
+    /// </summary>
+    public void Move(Paragraph paragraph, Paragraph after, string author = India)
+    {
+        var name = "move" + Next();
+        var destination = (Paragraph)paragraph.CloneNode(true);
+        Wrap(paragraph, from: true, name, author);
+        Wrap(destination, from: false, name, author);
+        after.InsertAfterSelf(destination);
+    }
+
+    private void Wrap(Paragraph paragraph, bool from, string name, string author)
+    {
+        var properties = paragraph.ParagraphProperties ??= new ParagraphProperties();
+        var markProps = properties.ParagraphMarkRunProperties ??= new ParagraphMarkRunProperties();
+        markProps.PrependChild<OpenXmlElement>(from ? new MoveFrom { Id = Next(), Author = author, Date = When } : new MoveTo { Id = Next(), Author = author, Date = When });
+        var runs = paragraph.Elements<Run>().ToList();
+        OpenXmlCompositeElement wrapper = from ? new MoveFromRun { Id = Next(), Author = author, Date = When } : new MoveToRun { Id = Next(), Author = author, Date = When };
+        runs[0].InsertBeforeSelf(wrapper);
+        foreach (var run in runs)
+        {
+            run.Remove();
+            wrapper.AppendChild(run);
+        }
+        var range = Next();
+        wrapper.InsertBeforeSelf<OpenXmlElement>(from ? new MoveFromRangeStart { Id = range, Name = name, Author = author, Date = When }
+            : new MoveToRangeStart { Id = range, Name = name, Author = author, Date = When });
+        wrapper.InsertAfterSelf<OpenXmlElement>(from ? new MoveFromRangeEnd { Id = range } : new MoveToRangeEnd { Id = range });
+    }
+
+    /// <summary>Deletes the paragraph whole, as Word does: every run in w:del with w:delText, and the paragraph mark deleted.</summary>
+    public void DeleteParagraph(Paragraph paragraph, string author = India)
+    {
+        var properties = paragraph.ParagraphProperties ??= new ParagraphProperties();
+        (properties.ParagraphMarkRunProperties ??= new ParagraphMarkRunProperties()).PrependChild(new Deleted { Id = Next(), Author = author, Date = When });
+        foreach (var run in paragraph.Elements<Run>().ToList())
+        {
+            foreach (var text in run.Elements<Text>().ToList())
+            {
+                text.InsertBeforeSelf(new DeletedText(text.Text) { Space = SpaceProcessingModeValues.Preserve });
+                text.Remove();
+            }
+            run.InsertBeforeSelf(new DeletedRun(run.CloneNode(true)) { Id = Next(), Author = author, Date = When });
+            run.Remove();
+        }
     }
 
     /// <summary>Comments on <paramref name="quote"/> in <paramref name="paragraph"/>; <paramref name="replies"/> are threaded under it.</summary>
