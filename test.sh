@@ -15,6 +15,8 @@ need npm || missing+=(npm)
 need soffice || missing+=(libreoffice-writer-nogui)
 need pdftotext || missing+=(poppler-utils)
 need pandoc || missing+=(pandoc)
+# python-docx writes some of the foreign .docx inputs (Debian's, for the system Python the tests call).
+/usr/bin/python3 -c "import docx" >/dev/null 2>&1 || missing+=(python3-docx)
 # Debian's Chromium, driven by Playwright in the browser tests.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)  # the .xlsx exports are opened by LibreOffice in the tests
