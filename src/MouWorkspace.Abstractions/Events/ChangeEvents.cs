@@ -103,6 +103,15 @@ public sealed record AgreementChanged(string MouId, string ClauseId, string Numb
     public override string Describe() => $"marked {Number} {Agreement}";
 }
 
+/// <summary>A sponsor or co-sponsor of proposals a bridging text replaced said whether it can accept it (a later answer replaces its earlier one).</summary>
+[GenerateSerializer, Immutable, Alias("events.bridging-answered")]
+public sealed record BridgingTextAnswered(string MouId, string ClauseId, string Number, [property: Id(0)] string ProposalId,
+    [property: Id(1)] string MemberState, [property: Id(2)] bool CanAccept, Actor By, DateTimeOffset At) : ClauseChange(MouId, ClauseId, Number, By, At)
+{
+    public override string Kind => "proposal.bridging-answered";
+    public override string Describe() => CanAccept ? $"{MemberState} can accept the bridging text on {Number}" : $"{MemberState} cannot accept the bridging text on {Number}";
+}
+
 [GenerateSerializer, Immutable, Alias("events.comment-added")]
 public sealed record CommentAdded(string MouId, string ClauseId, string Number, [property: Id(0)] string CommentId, [property: Id(1)] string? ReplyTo,
     [property: Id(2)] string? Language, Actor By, DateTimeOffset At) : ClauseChange(MouId, ClauseId, Number, By, At)

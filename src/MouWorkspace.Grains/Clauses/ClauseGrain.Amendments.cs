@@ -192,6 +192,8 @@ public sealed partial class ClauseGrain
         var changed = bridging with { Responses = responses };
         Replace(changed);
         await state.WriteOrRollBackAsync(() => Replace(bridging), DeactivateOnIdle);
+        // Open pages of the clause show the answer beside the bridging text; the activity list and audit have it too.
+        await this.PublishAsync(new BridgingTextAnswered(S.MouId, S.ClauseId, S.Number, bridgingId, code, canAccept, by, responses[^1].At));
         return Outcome<Proposal>.Success(changed);
     }
 

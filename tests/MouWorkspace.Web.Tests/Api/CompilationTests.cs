@@ -217,6 +217,17 @@ public sealed class CompilationTests(ApiFixture fixture)
         Assert.Equal(new[] { certify, screen }.Order(), listed.GetProperty("supersedes").EnumerateArray().Select(i => i.GetString()!).Order());
         Assert.Equal(["IND yes", "PAK no awaiting instructions"], listed.GetProperty("responses").EnumerateArray()
             .Select(r => $"{r.GetProperty("memberState").GetString()} {(r.GetProperty("canAccept").GetBoolean() ? "yes" : "no")} {r.GetProperty("note").GetString()}".Trim()).ToArray());
+        // Each answer is a change event like any other: open pages reload, and the text's activity list names it.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string[] answers = [];
+        while (answers.Length < 2 && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            answers = (await (await fra.GetAsync($"/api/mous/{mou}/activity")).JsonAsync(HttpStatusCode.OK)).EnumerateArray()
+                .Where(i => i.GetProperty("kind").GetString() == "proposal.bridging-answered").Select(i => i.GetProperty("what").GetString()!).ToArray();
+            if (answers.Length < 2)
+                await Task.Delay(100);
+        }
+        Assert.Equal(["PAK cannot accept the bridging text on OP1", "IND can accept the bridging text on OP1"], answers);
 
         // The compilation shows the bridging text as the clause's one open proposal; accepted, it is the new draft.
         var compilation = await (await fra.GetAsync($"/api/mous/{mou}/compilation")).JsonAsync(HttpStatusCode.OK);
