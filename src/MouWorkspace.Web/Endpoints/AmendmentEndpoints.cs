@@ -1,3 +1,4 @@
+using MouWorkspace.Application.Discussion;
 using System.Security.Claims;
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Abstractions.Common;
@@ -45,16 +46,6 @@ public static class AmendmentEndpoints
     }
 
     /// <summary>409 in plain words while the window is closed (or past its deadline); null while it is open.</summary>
-    internal static async Task<IResult?> WindowClosedAsync(IGrainFactory grains, string mouId)
-    {
-        var window = await grains.GetGrain<IMouGrain>(mouId).GetProposalWindowAsync();
-        if (window.Open)
-            return null;
-        return Problems.Conflict(window.ClosesAt is { } at
-            ? $"proposals closed at {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC: the secretariat is consolidating the text"
-            : "proposals are closed: the secretariat is consolidating the text; no new proposals until it opens them again");
-    }
-
     private static async Task<IResult> ListAsync(string mouId, string? status, string? clauseId, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
@@ -97,14 +88,15 @@ public static class AmendmentEndpoints
             return Problems.Invalid("clauseId", $"clauseId: the paragraph to {kind}");
         if (body.After is { } after && !Ids.IsWellFormed(after))
             return Problems.Invalid("after", "after: not a clause id");
-        var (onBehalfOf, invalid) = DiscussionEndpoints.ResolveSponsor(body.OnBehalfOf, user);
-        if (invalid is not null)
-            return invalid;
+        var sponsor = DiscussionRules.ResolveSponsor(body.OnBehalfOf, user.ToCaller());
+        if (!sponsor.Ok)
+            return Problems.From(sponsor.Problem!);
+        var onBehalfOf = sponsor.Value!;
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;
-        if (await WindowClosedAsync(grains, mouId) is { } closed)
-            return closed;
+        if (await DiscussionService.WindowClosedAsync(access.Grain) is { } closed)
+            return Problems.From(closed);
         var outcome = await access.Grain.ProposeParagraphAsync(new ParagraphProposal(kind, body.ClauseId, body.After,
             kind == ProposalKinds.Insert ? body.Heading?.Trim() ?? "" : null, kind == ProposalKinds.Insert ? body.Text!.Trim() : "",
             kind == ProposalKinds.Insert ? body.ClauseKind!.Trim().ToLowerInvariant() : null, onBehalfOf, user.ToActor()));

@@ -5,13 +5,6 @@ namespace MouWorkspace.Web.Endpoints;
 
 public sealed record CreateMouRequest(string? Organization, string? Title, string[]? Parties, bool? Confidential);
 
-public sealed record CommentRequest(string? Text, string? ReplyTo, string? Quote);
-
-public sealed record ResolveRequest(bool? Resolved);
-
-/// <param name="Amends">optional: the open proposal of this clause that this one amends (a sub-amendment)</param>
-public sealed record ProposalRequest(string? Text, string? OnBehalfOf, string? Amends = null);
-
 /// <param name="Status">accepted, rejected or withdrawn</param>
 public sealed record ProposalStatusRequest(string? Status, string? Note);
 

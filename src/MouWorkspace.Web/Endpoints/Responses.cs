@@ -7,11 +7,6 @@ using MouWorkspace.Application.Clauses;
 
 namespace MouWorkspace.Web.Endpoints;
 
-public sealed record IdResponse(string Id);
-
-/// <summary>A proposal made: its id, its status (open) and the draft it was made on.</summary>
-public sealed record ProposalCreatedResponse(string Id, string Status, int? BaseVersion);
-
 public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 
 public sealed record RevisionSummaryResponse(int Number, string Label, string Hash, DateTimeOffset PublishedAt)

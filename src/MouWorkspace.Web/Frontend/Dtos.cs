@@ -10,9 +10,6 @@ public sealed record RevisionInfoDto(int Number, string Label, string Hash, Date
 public sealed record MouDto(string Id, string Title, string Organization, string Status, bool Confidential,
     IReadOnlyList<string> Parties, IReadOnlyList<ClauseResponse> Clauses, IReadOnlyList<RevisionInfoDto> Revisions, double CleanShare);
 
-public sealed record CommentDto(string Id, string Author, string? MemberState, string Text, string? Quote, string? ReplyTo,
-    DateTimeOffset At, bool Resolved, int DraftVersion, string? ResolvedBy, string? RecordedBy = null, DateTimeOffset? RecordedAt = null);
-
 /// <summary>
 /// A proposal as both lists give it: a clause's (…/clauses/{id}/proposals, and a language version's) and the MOU's
 /// (…/proposals, …/compilation), which adds the kind, the sponsor's name and the open proposals it clashes with.

@@ -1,3 +1,4 @@
+using MouWorkspace.Application.Discussion;
 using System.Security.Claims;
 using MouWorkspace.Abstractions.Clauses;
 using MouWorkspace.Web.Auth;
@@ -29,8 +30,8 @@ public static class LanguageDiscussionEndpoints
 
     private static async Task<IResult> CommentAsync(string mouId, string clauseId, string language, CommentRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (DiscussionEndpoints.CheckComment(body, user) is { } invalid)
-            return invalid;
+        if (DiscussionRules.CheckComment(body, user.ToCaller()) is { } invalid)
+            return Problems.From(invalid);
         var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
             return problem!;
@@ -60,9 +61,10 @@ public static class LanguageDiscussionEndpoints
 
     private static async Task<IResult> ProposeAsync(string mouId, string clauseId, string language, ProposalRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (onBehalfOf, invalid) = DiscussionEndpoints.ResolveProposer(body, user);
-        if (invalid is not null)
-            return invalid;
+        var sponsor = DiscussionRules.ResolveProposer(body, user.ToCaller());
+        if (!sponsor.Ok)
+            return Problems.From(sponsor.Problem!);
+        var onBehalfOf = sponsor.Value!;
         var (opened, problem) = await LanguageEndpoints.OpenAsync(grains, mouId, clauseId, language, user);
         if (opened is null)
             return problem!;
