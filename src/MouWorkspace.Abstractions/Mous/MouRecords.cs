@@ -11,7 +11,8 @@ public sealed record CreateMou(
     [property: Id(1)] string Title,
     [property: Id(2)] IReadOnlyList<string> Parties,
     [property: Id(3)] bool Confidential,
-    [property: Id(4)] Actor By);
+    [property: Id(4)] Actor By,
+    [property: Id(5)] string? OriginalLanguage = null);
 
 [GenerateSerializer, Immutable, Alias("mou.add-clause")]
 public sealed record AddClause(

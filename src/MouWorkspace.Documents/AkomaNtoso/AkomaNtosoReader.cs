@@ -1,21 +1,27 @@
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using MouWorkspace.Documents.Import;
-using MouWorkspace.Domain.Numbering;
 
 namespace MouWorkspace.Documents.AkomaNtoso;
 
 /// <summary>
-/// Reads an Akoma Ntoso 3.0 document (as <see cref="AkomaNtosoWriter"/> writes it) back into a negotiating text:
-/// the title from <c>docTitle</c>, preambular clauses from the preamble's <c>recital</c>s, operative ones from
-/// the main body's <c>paragraph</c>s, each with its <c>num</c>, <c>heading</c> and text; bracket inlines are
-/// turned back into <c>[a][b]</c>. Untrusted input: no DTD, no external resources, a size and a nesting limit.
+/// Reads an Akoma Ntoso 3.0 document into a negotiating text: ours (as <see cref="AkomaNtosoWriter"/> writes it, read
+/// back exactly) and foreign ones as legal-data projects publish them (<see cref="AknWalker"/> says how each structure
+/// maps to clauses and what is reported as not imported). The language is the expression's <c>FRBRlanguage</c>.
+/// Untrusted input: no DTD, no external resources, and a size, nesting and element limit checked by a streaming
+/// pass before any tree is built.
 /// </summary>
 public static class AkomaNtosoReader
 {
     /// <summary>Deepest element nesting accepted (the one limit of <see cref="XmlLimits"/>); our own export stays far below it (a few levels per bracket).</summary>
     public const int MaxDepth = XmlLimits.MaxDepth;
+
+    /// <summary>
+    /// Most elements accepted in one file: a 500-article act marked up to the point has some tens of thousands; an MOU
+    /// holds at most <see cref="Domain.Text.MouLimits.MaxClauses"/> clauses. Far below <see cref="XmlLimits.MaxElements"/>
+    /// (a zip's budget): the tree of a file at this limit takes a few tens of MB.
+    /// </summary>
+    public const int MaxElements = 200_000;
 
     /// <summary>True when <paramref name="head"/> (the first bytes of an upload) starts like XML: '&lt;' after an optional UTF-8 BOM and whitespace.</summary>
     public static bool LooksLikeXml(ReadOnlySpan<byte> head)
@@ -46,58 +52,22 @@ public static class AkomaNtosoReader
         var type = root.Elements().FirstOrDefault(e => e.Name.Namespace == Akn.Namespace && e.Name.LocalName != "components")
             ?? throw new DocumentRejectedException(RejectionReason.NotAkomaNtoso, "the Akoma Ntoso document holds no document type element (such as <doc>)");
 
-        var title = type.Descendants(N("docTitle")).Select(t => PlainText(t, 0)).FirstOrDefault(t => t.Trim().Length > 0)?.Trim();
-        var clauses = new List<ImportedClause>();
-        if (type.Element(N("preamble")) is { } preamble)
-            clauses.AddRange(preamble.Descendants(N("recital")).Select(r => Clause(r, ClauseKind.Preambular, r.Elements(N("p")))));
-        var body = type.Element(N("mainBody")) ?? type.Element(N("body"))
-            ?? throw new DocumentRejectedException(RejectionReason.NotAkomaNtoso, "the Akoma Ntoso document has no <mainBody> or <body>");
-        clauses.AddRange(body.Descendants(N("paragraph"))
-            .Where(p => p.Element(N("content")) is not null)
-            .Select(p => Clause(p, options.DefaultKind, p.Element(N("content"))!.Elements())));
-        return new ImportedText(title, clauses);
+        if (!type.Elements().Any(e => e.Name.LocalName.EndsWith("Body", StringComparison.Ordinal) || e.Name.LocalName == "body"))
+            throw new DocumentRejectedException(RejectionReason.NotAkomaNtoso, $"the Akoma Ntoso <{type.Name.LocalName}> has no body (such as <mainBody> or <body>)");
+        var frbrLanguage = (string?)type.Element(N("meta"))?.Element(N("identification"))?.Element(N("FRBRExpression"))?.Elements(N("FRBRlanguage")).FirstOrDefault()?.Attribute("language");
+        return AknWalker.Walk(type, MaxDepth, Language(frbrLanguage));
     }
 
-    private static ImportedClause Clause(XElement element, ClauseKind sectionKind, IEnumerable<XElement> blocks)
+    /// <summary>The app's language code for an ISO 639-2 code as AKN writes it ("ara" → "ar"; bibliographic "fre", "chi" too,
+    /// and two-letter codes); null for a language that is not one of the six UN languages, or none.</summary>
+    public static string? Language(string? frbrLanguage)
     {
-        var rawNumber = element.Element(N("num")) is { } num ? PlainText(num, 0).Trim() : "";
-        string? number = null;
-        var kind = sectionKind;
-        if (ClauseNumbering.TryParse(rawNumber, out var parsedKind, out var @base, out var rank))
-        {
-            number = ClauseNumbering.Format(parsedKind, @base, rank);
-            kind = parsedKind;
-        }
-        var heading = element.Element(N("heading")) is { } h ? PlainText(h, 0) : "";
-        var text = string.Join("\n", blocks.Select(b => Render(b, 0)));
-        return new ImportedClause(number, kind, heading, text);
+        var code = frbrLanguage?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(code))
+            return null;
+        code = code switch { "fre" => "fra", "chi" => "zho", _ => code };
+        return Domain.Languages.UnLanguages.All.FirstOrDefault(l => l.Iso6392 == code || l.Code == code)?.Code;
     }
-
-    /// <summary>The text of a block: bracket inlines become <c>[alternative][alternative]</c>, other markup is read through.</summary>
-    private static string Render(XElement element, int depth)
-    {
-        if (depth > MaxDepth)
-            throw TooDeep();
-        var text = new StringBuilder();
-        foreach (var node in element.Nodes())
-        {
-            if (node is XText t)
-                text.Append(t.Value);
-            else if (node is XElement child && IsInline(child, Akn.BracketName))
-            {
-                foreach (var alternative in child.Elements().Where(a => IsInline(a, Akn.AlternativeName)))
-                    text.Append('[').Append(Render(alternative, depth + 1)).Append(']');
-            }
-            else if (node is XElement other && other.Name.LocalName is not ("authorialNote" or "noteRef" or "eol" or "eop"))
-                text.Append(Render(other, depth + 1));
-        }
-        return text.ToString();
-    }
-
-    private static string PlainText(XElement element, int depth) => Render(element, depth);
-
-    private static bool IsInline(XElement element, string name) =>
-        element.Name == N("inline") && (string?)element.Attribute("name") == name;
 
     private static XName N(string localName) => XName.Get(localName, Akn.Namespace);
 
@@ -129,10 +99,26 @@ public static class AkomaNtosoReader
         };
         try
         {
+            // First a streaming pass that builds nothing: a file too deep or with too many elements is refused before
+            // its tree takes memory.
+            using (var scan = XmlReader.Create(new MemoryStream(bytes, writable: false), settings))
+            {
+                var elements = 0;
+                while (scan.Read())
+                {
+                    if (scan.NodeType != XmlNodeType.Element)
+                        continue;
+                    if (scan.Depth >= MaxDepth)
+                        throw TooDeep();
+                    if (++elements > MaxElements)
+                        throw new XmlLimitExceededException("the Akoma Ntoso file", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"The document's XML holds more than {MaxElements:N0} elements; at most {MaxElements:N0} are accepted."));
+                }
+            }
             using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
             var document = XDocument.Load(reader, LoadOptions.PreserveWhitespace);
-            if (document.Root is null || Depth(document.Root) > MaxDepth)
-                throw TooDeep();
+            if (document.Root is null)
+                throw new DocumentRejectedException(RejectionReason.NotXml, "the file is not well-formed XML");
             return document;
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
@@ -145,25 +131,6 @@ public static class AkomaNtosoReader
                 ? $"the file is not well-formed XML (line {e.LineNumber}, position {e.LinePosition})"
                 : "the file is not well-formed XML");
         }
-    }
-
-    /// <summary>Nesting depth without recursion, so that a hostile file cannot exhaust the stack.</summary>
-    private static int Depth(XElement root)
-    {
-        var deepest = 0;
-        var pending = new Stack<(XElement Element, int Depth)>();
-        pending.Push((root, 1));
-        while (pending.Count > 0)
-        {
-            var (element, depth) = pending.Pop();
-            if (depth > deepest)
-                deepest = depth;
-            if (deepest > MaxDepth)
-                return deepest;
-            foreach (var child in element.Elements())
-                pending.Push((child, depth + 1));
-        }
-        return deepest;
     }
 
     private static DocumentRejectedException TooDeep() =>

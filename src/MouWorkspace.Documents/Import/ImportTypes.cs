@@ -28,9 +28,14 @@ public sealed record ImportedText(string? Title, IReadOnlyList<ImportedClause> C
 {
     /// <summary>What the document holds that did not become clause text: tables, text boxes, footnotes, endnotes, comments.</summary>
     public IReadOnlyList<LeftOut> LeftOut { get; init; } = [];
+
+    /// <summary>The text's language as the document names it ("ar" for an Akoma Ntoso <c>FRBRlanguage language="ara"</c>);
+    /// null when it names none or one that is not a UN language (Word documents: always null).</summary>
+    public string? Language { get; init; }
 }
 
-/// <param name="Kind">"table", "text box", "footnote", "endnote", "comment"</param>
+/// <param name="Kind">"table", "text box", "footnote", "endnote", "comment", "front matter", "annex"; from Akoma Ntoso also
+/// "document identification", "cover page", "table of contents", "foreign markup", "heading"</param>
 /// <param name="Where">"in OP3", "after OP3", "before the first clause", "in the document"</param>
 /// <param name="Words">How many words it holds</param>
 public sealed record LeftOut(string Kind, string Where, int Words);

@@ -73,6 +73,9 @@ public sealed partial class MouGrain(
         S.Confidential = command.Confidential;
         S.CreatedAt = clock.GetUtcNow();
         S.CreatedBy = command.By.Name;
+        // An imported text's language (an Akoma Ntoso FRBRlanguage) is its original language from the start, in the same write.
+        if (Domain.Languages.UnLanguages.Find(command.OriginalLanguage) is { } original)
+            S.OriginalLanguage = original.Code;
         await state.WriteStateAsync();
         await PublishSummaryAsync();
         await this.PublishAsync(new MouCreated(Id, S.Title, entries.Count, command.By, S.CreatedAt));

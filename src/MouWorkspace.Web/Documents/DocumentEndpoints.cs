@@ -128,18 +128,20 @@ public static class DocumentEndpoints
         // The same file imported again with the same title and parties for the same organization is the same MOU: a
         // client that retries after a timeout (the import may or may not have been made) gets it, not a second copy.
         var actor = user.ToActor();
+        // The document's language (Akoma Ntoso FRBRlanguage) becomes the MOU's original; Word files name none: English.
+        var language = imported.Language ?? MouWorkspace.Domain.Languages.UnLanguages.Default;
         var id = await ImportIdAsync(file, actor.Organization, finalTitle, partyCodes);
         var grain = grains.GetGrain<IMouGrain>(id);
         if (await grain.GetInfoAsync() is { } existing)
-            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, existing.Title, existing.ClauseIds.Count, NotImported(imported)));
+            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, existing.Title, existing.ClauseIds.Count, NotImported(imported), language));
         var created = await grain.CreateWithClausesAsync(
-            new CreateMou(actor.Organization, finalTitle, partyCodes, false, actor),
+            new CreateMou(actor.Organization, finalTitle, partyCodes, false, actor, imported.Language),
             imported.Clauses.Select(c => new AddClause(c.Heading, c.Text, null, c.Kind, actor, c.Number)).ToArray());
         if (!created.Ok && await grain.GetInfoAsync() is { } raced)
-            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, raced.Title, raced.ClauseIds.Count, NotImported(imported)));
+            return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, raced.Title, raced.ClauseIds.Count, NotImported(imported), language));
         if (!created.Ok)
             return Problems.From(created);
-        return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, finalTitle, imported.Clauses.Count, NotImported(imported)));
+        return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, finalTitle, imported.Clauses.Count, NotImported(imported), language));
     }
 
     private static IReadOnlyList<NotImportedResponse> NotImported(ImportedText imported) =>
@@ -180,9 +182,11 @@ public static class DocumentEndpoints
 
 /// <param name="NotImported">What the document holds that did not become clause text (tables, text boxes, footnotes, endnotes,
 /// comments, front matter), with where it stood and its words: nothing is left out without saying so.</param>
-public sealed record ImportResponse(string Id, string Title, int Clauses, IReadOnlyList<NotImportedResponse> NotImported);
+/// <param name="Language">The MOU's original language: the document's (an Akoma Ntoso FRBRlanguage), else en.</param>
+public sealed record ImportResponse(string Id, string Title, int Clauses, IReadOnlyList<NotImportedResponse> NotImported, string Language);
 
-/// <param name="Kind">table, text box, footnote, endnote, comment or front matter</param>
+/// <param name="Kind">table, text box, footnote, endnote, comment, front matter, annex; from Akoma Ntoso also document
+/// identification, cover page, table of contents, foreign markup, heading</param>
 /// <param name="Where">"in OP3", "after OP3", "before the first clause", "in the document"</param>
 public sealed record NotImportedResponse(string Kind, string Where, int Words);
 

@@ -1,4 +1,5 @@
 using MouWorkspace.Documents.Tests;
+using MouWorkspace.Documents.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -92,6 +93,40 @@ public sealed class AkomaNtosoApiTests(ApiFixture fixture)
             .Where(e => e.Name == A + "paragraph" || e.Name == A + "recital")
             .Select(e => (string?)e.Attribute("eId") + "|" + e.Element(A + "num")!.Value + "|" + e.Element(A + "heading")?.Value + "|" + e.Value).ToArray();
         Assert.Equal(Paragraphs(Encoding.UTF8.GetString(bytes)), Paragraphs(again));
+    }
+
+    [Fact]
+    public async Task A_foreign_arabic_act_imports_as_an_arabic_original_with_its_own_numbers_and_a_decision_reports_what_it_left_out()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "AKN foreign import secretariat");
+        Assert.Empty(AkomaNtosoSchema.Validate(AkomaNtosoSchema.Require(), Encoding.UTF8.GetBytes(ForeignAkn.ArabicAct)));
+        using var act = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(ForeignAkn.ArabicAct)), "file", "law-12-2021.ara.xml" } };
+        var created = await (await sec.PostAsync("/api/mous/import", act)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("ar", created.GetProperty("language").GetString());
+        Assert.Empty(created.GetProperty("notImported").EnumerateArray());
+        var id = created.GetProperty("id").GetString()!;
+
+        var mou = await (await sec.GetAsync($"/api/mous/{id}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("قانون بشأن المشاركة في عمليات الأمم المتحدة لحفظ السلام", mou.GetProperty("title").GetString());
+        Assert.Equal(
+        [
+            "PP1||باسم الشعب، يصدر رئيس الجمهورية القانون الآتي نصه:",
+            "OP1|الفصل الأول أحكام عامة: التعاريف|(1) يقصد بعبارة عمليات حفظ السلام العمليات التي يأذن بها مجلس الأمن.\n(2) يقصد بالوحدة الوطنية أفراد القوات المسلحة الموفدون إلى البعثة.",
+            "OP2|النطاق|تسري أحكام هذا القانون على جميع الأفراد الموفدين.",
+            "OP3|الفصل الثاني الالتزامات: السلوك|(1) تلتزم الحكومة بما يلي:\n(أ) تدريب الأفراد قبل الإيفاد على معايير السلوك؛\n(ب) التحقيق في كل ادعاء بسوء السلوك.",
+        ], Shape(mou));
+        var languages = await (await sec.GetAsync($"/api/mous/{id}/languages")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("ar", languages.GetProperty("original").GetString());
+
+        using var decision = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(ForeignAkn.Decision)), "file", "2-cp-27.xml" } };
+        var report = await (await sec.PostAsync("/api/mous/import", decision)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("en", report.GetProperty("language").GetString());
+        Assert.Equal(
+            ["document identification|in the preface|2", "footnote|in PP3|11", "footnote|in OP13|13", "annex|after the text: “Terms of reference of the transitional committee”|34"],
+            report.GetProperty("notImported").EnumerateArray().Select(l => $"{l.GetProperty("kind").GetString()}|{l.GetProperty("where").GetString()}|{l.GetProperty("words").GetInt32()}"));
+        var numbers = (await (await sec.GetAsync($"/api/mous/{report.GetProperty("id").GetString()}")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("clauses").EnumerateArray().Select(c => c.GetProperty("number").GetString()!).ToArray();
+        Assert.Equal(["PP1", "PP2", "PP3", "PP4", "PP5", "OP1", "OP2", "OP4", "OP13", "OP14"], numbers);
     }
 
     public static TheoryData<string, string, HttpStatusCode> BadXml() => new()
