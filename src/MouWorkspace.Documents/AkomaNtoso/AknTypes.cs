@@ -24,14 +24,6 @@ public static class Akn
     public const string AlternativeName = "alternative";
 
     /// <summary>ISO 639-2 (three letters) as the AKN naming convention writes languages.</summary>
-    public static string Iso639Part2(string language) => language switch
-    {
-        "en" => "eng",
-        "fr" => "fra",
-        "es" => "spa",
-        "ru" => "rus",
-        "zh" => "zho",
-        "ar" => "ara",
-        _ => throw new ArgumentOutOfRangeException(nameof(language), language, "one of en, fr, es, ru, zh, ar"),
-    };
+    public static string Iso639Part2(string language) => Domain.Languages.UnLanguages.Find(language)?.Iso6392
+        ?? throw new ArgumentOutOfRangeException(nameof(language), language, $"one of {Domain.Languages.UnLanguages.Codes}");
 }

@@ -25,8 +25,8 @@ public static class AkomaNtosoEndpoints
     private static async Task<IResult> ExportAsync(string mouId, int? revision, string? language,
         ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, ExportArchive archive, HttpContext http)
     {
-        if (language is not null && !DocumentEndpoints.Languages.Contains(language.ToLowerInvariant()))
-            return Problems.Invalid("language", $"language: one of {string.Join(", ", DocumentEndpoints.Languages)}");
+        if (language is not null && !MouWorkspace.Domain.Languages.UnLanguages.IsKnown(language))
+            return Problems.Invalid("language", $"language: one of {MouWorkspace.Domain.Languages.UnLanguages.Codes}");
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
             return problem!;

@@ -19,7 +19,6 @@ namespace MouWorkspace.Web.Documents;
 /// <summary>Word in and out: export (clean, redline, comments), import of a new text, and delegations' markups back as proposals.</summary>
 public static class DocumentEndpoints
 {
-    public static readonly string[] Languages = ["en", "fr", "es", "ru", "zh", "ar"];
     private const long UploadLimit = 21L * 1024 * 1024;
 
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
@@ -39,8 +38,8 @@ public static class DocumentEndpoints
     private static async Task<IResult> ExportAsync(string mouId, int? revision, int? @base, bool? comments, string? language, bool? advanceUnedited,
         bool? compilation, ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, ExportArchive archive, HttpContext http)
     {
-        if (language is not null && !Languages.Contains(language.ToLowerInvariant()))
-            return Problems.Invalid("language", $"language: one of {string.Join(", ", Languages)}");
+        if (language is not null && !MouWorkspace.Domain.Languages.UnLanguages.IsKnown(language))
+            return Problems.Invalid("language", $"language: one of {MouWorkspace.Domain.Languages.UnLanguages.Codes}");
         if (compilation == true && (revision is not null || @base is not null))
             return Problems.Invalid("compilation", "compilation: the compilation text is of the current text with its open proposals, not of a revision or a redline");
         var withComments = comments ?? false;
