@@ -9,7 +9,7 @@ public sealed record ImportOptions
     public static readonly ImportOptions Default = new();
 
     /// <summary>Largest upload read at all (20 MB): a negotiated text with comments is far below this.</summary>
-    public long MaxFileBytes { get; init; } = 20L * 1024 * 1024;
+    public long MaxFileBytes { get; init; } = Domain.Text.UploadLimits.Document;
 
     /// <summary>Largest total uncompressed size of the zip entries (50 MB), checked before any XML is parsed.</summary>
     public long MaxExpandedBytes { get; init; } = 50L * 1024 * 1024;

@@ -19,7 +19,7 @@ namespace MouWorkspace.Web.Documents;
 /// <summary>Word in and out: export (clean, redline, comments), import of a new text, and delegations' markups back as proposals.</summary>
 public static class DocumentEndpoints
 {
-    private const long UploadLimit = 21L * 1024 * 1024;
+    private const long UploadLimit = Domain.Text.UploadLimits.Document + Domain.Text.UploadLimits.DocumentEnvelope;
 
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {

@@ -17,7 +17,7 @@ public static class TccEvidenceEndpoints
     {
         tccs.MapPost("/{code}/evidence", UploadAsync).RequireAuthorization(Policies.Staff)
             // Kestrel's limit for this call: the file plus the multipart framing; the handler enforces the exact size.
-            .WithMetadata(new RequestSizeLimitAttribute(EvidenceFiles.MaxBytes + 64 * 1024))
+            .WithMetadata(new RequestSizeLimitAttribute(EvidenceFiles.MaxBytes + Domain.Text.UploadLimits.EvidenceEnvelope))
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .Produces<EvidenceResponse>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413).ProducesProblem(415);
         tccs.MapGet("/{code}/evidence/{id}", DownloadAsync).RequireAuthorization(Policies.Staff).ProducesProblem(404).ProducesProblem(403);

@@ -10,7 +10,7 @@ public sealed record EvidenceType(string ContentType, string Extension);
 /// </summary>
 public static class EvidenceFiles
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
+    public const long MaxBytes = Domain.Text.UploadLimits.Evidence;
 
     public static readonly EvidenceType Pdf = new("application/pdf", ".pdf");
     public static readonly EvidenceType Png = new("image/png", ".png");
