@@ -73,6 +73,7 @@ public sealed partial class MouGrain(
         S.Confidential = command.Confidential;
         S.CreatedAt = clock.GetUtcNow();
         S.CreatedBy = command.By.Name;
+        S.Identity = command.Identity is { } identity ? identity with { SetBy = command.By.Name, SetAt = S.CreatedAt } : null;
         await state.WriteStateAsync();
         await PublishSummaryAsync();
         await this.PublishAsync(new MouCreated(Id, S.Title, entries.Count, command.By, S.CreatedAt));
@@ -176,7 +177,7 @@ public sealed partial class MouGrain(
                 $"publishedOn: {S.Revisions[^1].Info.Label} was published on {S.Revisions[^1].Info.PublishedAt:yyyy-MM-dd}; a later revision cannot be dated before it");
         var clauses = (await GetClausesAsync()).Select(c => c.ToText()).ToList();
         var hash = RevisionHash.Compute(clauses.Select(c => new ClauseSnapshot(c.Id, c.Number, c.Heading, c.Text, c.Version)).ToList());
-        var info = new RevisionInfo(S.Revisions.Count + 1, symbol, hash, publishedAt, by.Name);
+        var info = new RevisionInfo(S.Revisions.Count + 1, symbol, hash, publishedAt, by.Name, DocumentSymbol.Compose(S.Identity?.Symbol, symbol));
         var record = new RevisionRecord { Info = info, Clauses = clauses };
         S.Revisions.Add(record);
         await state.WriteOrRollBackAsync(() => S.Revisions.Remove(record), DeactivateOnIdle);
@@ -187,7 +188,7 @@ public sealed partial class MouGrain(
     }
 
     public Task<RevisionSnapshot?> GetRevisionAsync(int number) =>
-        Task.FromResult(Revision(number) is { } r ? new RevisionSnapshot(r.Info, r.Clauses.ToArray()) : null);
+        Task.FromResult(Revision(number) is { } r ? new RevisionSnapshot(WithSymbol(r.Info), r.Clauses.ToArray()) : null);
 
     public async Task<Outcome<PositionEntry>> GivePositionAsync(int revision, string memberState, PositionKind position, string note, Actor by)
     {
@@ -235,7 +236,7 @@ public sealed partial class MouGrain(
         if (info is { } known && state.Etag is { } etag && known.Etag == etag)
             return known.Info;
         var built = new MouInfo(Id, S.Title, S.Organization, S.Parties.ToArray(), S.Confidential,
-            S.Clauses.Select(c => c.Id).ToArray(), S.Revisions.Select(r => r.Info).ToArray(), S.CreatedAt, Status());
+            S.Clauses.Select(c => c.Id).ToArray(), S.Revisions.Select(r => WithSymbol(r.Info)).ToArray(), S.CreatedAt, Status(), S.Identity);
         info = state.Etag is null ? null : (state.Etag, built);
         return built;
     }
