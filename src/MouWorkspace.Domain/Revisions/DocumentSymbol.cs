@@ -31,10 +31,16 @@ public static partial class DocumentSymbol
             return $"{field} must not be empty: the document's symbol, e.g. A/AC.121/2026/L.2";
         if (symbol.Length > MaxLength)
             return $"{field} is longer than {MaxLength} characters";
+        // The suffix first: "…/L.2/Rev.2" is a symbol, only not the one to give here, and the person should be told why.
+        if (TrailingSuffix().IsMatch(symbol))
+        {
+            var own = symbol;
+            while (TrailingSuffix().IsMatch(own))
+                own = TrailingSuffix().Replace(own, "");
+            return $"{field}: give the document's own symbol without its Rev./Add./Corr. part; each revision adds its label ({own} with Rev.2 makes {own}/Rev.2)";
+        }
         if (!Symbol().IsMatch(symbol))
             return $"{field}: '{symbol}' is not a UN document symbol (upper-case letters and digits in components joined by '/', e.g. A/AC.121/2026/L.2)";
-        if (TrailingSuffix().IsMatch(symbol))
-            return $"{field}: give the document's own symbol without its Rev./Add./Corr. part; each revision adds its label (Rev.2 makes {TrailingSuffix().Replace(symbol, "")}/Rev.2)";
         return null;
     }
 

@@ -60,6 +60,9 @@ public sealed class IdentityApiTests(ApiFixture fixture)
     {
         var sec = await fixture.App.ClientAsync("Secretariat");
         var mou = await sec.CreateMouAsync("un", "FRA");
+        var withRevision = await (await sec.PutAsJsonAsync($"/api/mous/{mou}/identity", new { symbol = "A/AC.121/2026/L.2/Rev.1/Corr.1" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("without its Rev./Add./Corr. part", withRevision.GetProperty("detail").GetString());
+        Assert.Contains("A/AC.121/2026/L.2 with Rev.2 makes A/AC.121/2026/L.2/Rev.2", withRevision.GetProperty("detail").GetString());
         foreach (var (body, field) in new (object, string)[]
         {
             (new { symbol = "" }, "symbol"),
