@@ -130,8 +130,9 @@ public class ExportStructureTests
             return (table.Elements<TableRow>().Select(r => string.Join("|", r.Elements<TableCell>().Select(c => c.InnerText))).ToList(),
                 body.Elements<Paragraph>().Last().InnerText);
         });
-        Assert.Equal(["State|Position|Note|Date", "France (FRA)|Agree||14 March 2007",
-            "India (IND)|Reserve|Subject to OP1 alternatives|15 March 2007", "Pakistan (PAK)|Object|OP2 timing|15 March 2007"], rows);
+        // Positions spelled out (issue 18.9); the sample's rows name "Agree", "Reserve", "Object" as the web layer's wire words do, in any case.
+        Assert.Equal(["State|Position|Note|Date", "France (FRA)|Agrees||14 March 2007",
+            "India (IND)|Agrees with a reservation|Subject to OP1 alternatives|15 March 2007", "Pakistan (PAK)|Objects|OP2 timing|15 March 2007"], rows);
         Assert.Equal("Consensus: blocked", consensus);
     }
 }

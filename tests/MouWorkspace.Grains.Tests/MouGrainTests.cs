@@ -36,6 +36,27 @@ public sealed class MouGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_revision_takes_the_symbol_it_was_published_under_and_earlier_ones_derive_it()
+    {
+        var mou = await NewMouAsync();
+        await AddAsync(mou, "First.");
+        Assert.Null((await mou.PublishRevisionAsync("Rev.1", Actors.Secretariat)).Value!.Symbol);
+        var identity = new DocumentIdentity("A/AC.121/2026/L.2", Distributions.Limited, new DateOnly(2026, 2, 17), "2026 substantive session", "4", "", default);
+        var set = await mou.SetIdentityAsync(identity, Actors.Secretariat);
+        Assert.Equal(Actors.Secretariat.Name, set.Value!.SetBy);
+        Assert.Equal("A/AC.121/2026/L.2/Rev.2", (await mou.PublishRevisionAsync("Rev.2", Actors.Secretariat)).Value!.Symbol);
+        Assert.Null((await mou.PublishRevisionAsync("Zero draft", Actors.Secretariat)).Value!.Symbol);
+
+        // A later symbol renames what was derived (Rev.1), not what was published under the earlier one (Rev.2).
+        await mou.SetIdentityAsync(identity with { Symbol = "A/AC.121/2026/L.5" }, Actors.Secretariat);
+        var info = (await mou.GetInfoAsync())!;
+        Assert.Equal(["A/AC.121/2026/L.5/Rev.1", "A/AC.121/2026/L.2/Rev.2", null], info.Revisions.Select(r => r.Symbol));
+        Assert.Equal(("A/AC.121/2026/L.5", "limited"), (info.Identity!.Symbol, info.Identity.Distribution));
+        Assert.Equal("A/AC.121/2026/L.5/Rev.1", (await mou.GetRevisionAsync(1))!.Info.Symbol);
+        Assert.Equal(Failure.Invalid, (await mou.SetIdentityAsync(identity with { Symbol = "A/AC.121/2026/L.2/Rev.1" }, Actors.Secretariat)).Failure);
+    }
+
+    [Fact]
     public async Task Inserting_after_an_unknown_clause_is_refused()
     {
         var mou = await NewMouAsync();

@@ -192,6 +192,13 @@ public sealed record LanguageVersionChanged(string MouId, [property: Id(0)] stri
     public override string Describe() => $"added or changed the {Language} version";
 }
 
+[GenerateSerializer, Immutable, Alias("events.identity-changed")]
+public sealed record IdentityChanged(string MouId, [property: Id(0)] string Symbol, Actor By, DateTimeOffset At) : MouChange(MouId, By, At)
+{
+    public override string Kind => "identity.changed";
+    public override string Describe() => $"set the document symbol {Symbol}";
+}
+
 [GenerateSerializer, Immutable, Alias("events.revision-published")]
 public sealed record RevisionPublished(string MouId, [property: Id(0)] int Revision, [property: Id(1)] string Label, Actor By, DateTimeOffset At)
     : MouChange(MouId, By, At)

@@ -81,4 +81,10 @@ public interface IMouGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<PositionsView?> GetPositionsAsync(int revision);
+
+    /// <summary>
+    /// Sets the MOU's document identity (validated by the caller). Revisions published from now on take the symbol with
+    /// their label as their full symbol; those published before it keep theirs, or derive it when they had none.
+    /// </summary>
+    Task<Outcome<DocumentIdentity>> SetIdentityAsync(DocumentIdentity identity, Actor by);
 }

@@ -12,7 +12,8 @@ public sealed record CreateMou(
     [property: Id(2)] IReadOnlyList<string> Parties,
     [property: Id(3)] bool Confidential,
     [property: Id(4)] Actor By,
-    [property: Id(5)] string? OriginalLanguage = null);
+    [property: Id(5)] string? OriginalLanguage = null,
+    [property: Id(6)] DocumentIdentity? Identity = null);
 
 [GenerateSerializer, Immutable, Alias("mou.add-clause")]
 public sealed record AddClause(
@@ -36,7 +37,9 @@ public sealed record RevisionInfo(
     [property: Id(1)] string Label,
     [property: Id(2)] string Hash,
     [property: Id(3)] DateTimeOffset PublishedAt,
-    [property: Id(4)] string PublishedBy);
+    [property: Id(4)] string PublishedBy,
+    // The full document symbol ("A/AC.121/2026/L.2/Rev.2"): the MOU's symbol with the label, when the label is a suffix.
+    [property: Id(5)] string? Symbol = null);
 
 [GenerateSerializer, Immutable, Alias("mou.info")]
 public sealed record MouInfo(
@@ -48,7 +51,8 @@ public sealed record MouInfo(
     [property: Id(5)] IReadOnlyList<string> ClauseIds,
     [property: Id(6)] IReadOnlyList<RevisionInfo> Revisions,
     [property: Id(7)] DateTimeOffset CreatedAt,
-    [property: Id(8)] string Status);
+    [property: Id(8)] string Status,
+    [property: Id(9)] DocumentIdentity? Identity = null);
 
 /// <summary>The MOU's facts and whether a clause belongs to it: what a clause call checks, in one grain call.</summary>
 [GenerateSerializer, Immutable, Alias("mou.clause-access")]

@@ -4,12 +4,13 @@ using MouWorkspace.Documents.Model;
 
 namespace MouWorkspace.Documents.Export;
 
-/// <summary>The positions annex: one row per state (state, position, note, date), then the consensus state.</summary>
+/// <summary>The positions annex: one row per state (state, position, note, date), then the consensus state, in the document's language.</summary>
 internal static class AnnexTable
 {
     public static IEnumerable<OpenXmlElement> Build(ExportDocument document, PositionsAnnex annex, RunFactory runs)
     {
-        yield return TitleBlock.Line(StyleSheet.AnnexHeading, $"Annex: positions on {TitleBlock.SymbolLine(document)}", runs);
+        var words = runs.Language.Words;
+        yield return TitleBlock.Line(StyleSheet.AnnexHeading, string.Format(words.AnnexHeading, TitleBlock.SymbolLine(document, words)), runs);
 
         var table = new Table(
             new TableProperties(
@@ -19,12 +20,12 @@ internal static class AnnexTable
         // CT_TblPr order: tblStyle, tblpPr, tblOverlap, bidiVisual, …, tblW (appended last it failed validation).
         if (runs.Language.RightToLeft)
             table.GetFirstChild<TableProperties>()!.GetFirstChild<TableStyle>()!.InsertAfterSelf(new BiDiVisual());
-        table.Append(Row(runs, header: true, "State", "Position", "Note", "Date"));
+        table.Append(Row(runs, header: true, words.State, words.Position, words.Note, words.Date));
         foreach (var row in annex.Rows)
-            table.Append(Row(runs, header: false, row.State, row.Position, row.Note ?? string.Empty, TitleBlock.FormatDate(row.Date)));
+            table.Append(Row(runs, header: false, row.State, words.PositionWord(row.Position), row.Note ?? string.Empty, TitleBlock.FormatDate(row.Date, runs)));
         yield return table;
 
-        yield return TitleBlock.Line("Normal", $"Consensus: {annex.Consensus}", runs);
+        yield return TitleBlock.Line("Normal", string.Format(words.Consensus, words.ConsensusWord(annex.Consensus)), runs);
     }
 
     private static TableRow Row(RunFactory runs, bool header, params string[] cells)

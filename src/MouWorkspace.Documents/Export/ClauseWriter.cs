@@ -25,8 +25,16 @@ internal sealed class ClauseWriter(RunFactory documentRuns, TranslationNotes? tr
             : _document;
         if (!string.IsNullOrWhiteSpace(clause.Heading))
         {
+            // A translation without a heading shows the original's, in the original's language and direction, marked.
+            var originalHeading = mark?.Mark != TranslationMark.Untranslated && translation?.OriginalHeadings.Contains(clause.Id) == true;
+            var clauseRuns = runs;
+            if (originalHeading)
+                runs = new RunFactory(ExportLanguage.For(translation!.OriginalLanguage), explicitLanguage: true);
             var heading = NewParagraph("Heading1", clause);
             AppendWrapped(heading, WholeOp(clause), clause.Heading, clause.Author, clause.At);
+            if (originalHeading)
+                heading.Append(runs.Latin(" " + TranslationNote.ForHeading(translation!.OriginalLanguage), RunFactory.NoteStyle));
+            runs = clauseRuns;
             yield return heading;
         }
 

@@ -3,6 +3,9 @@ namespace MouWorkspace.Documents.Export;
 /// <summary>Per-language settings: direction, the w:lang tags and fonts that display the script.</summary>
 internal sealed record ExportLanguage(string Code, string LangTag, bool RightToLeft)
 {
+    /// <summary>The document's own words ("Page", "Annex", "Original: English") in this language.</summary>
+    public Labels Words => Labels.For(Code);
+
     // Fonts that exist on Windows/Office and have metric-compatible or script-covering fallbacks in
     // LibreOffice on Linux; the cs font is what Word uses for right-to-left runs.
     public const string LatinFont = "Times New Roman";

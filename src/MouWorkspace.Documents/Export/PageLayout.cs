@@ -5,7 +5,10 @@ using MouWorkspace.Documents.Model;
 
 namespace MouWorkspace.Documents.Export;
 
-/// <summary>A4 section with a header (organization, symbol) and a "Page X of Y" footer built from PAGE / NUMPAGES fields.</summary>
+/// <summary>
+/// A4 section with a header (the document symbol, or organization and revision label) and a "Page X of Y" footer in the
+/// document's language, built from PAGE / NUMPAGES fields.
+/// </summary>
 internal static class PageLayout
 {
     public const int A4Width = 11906;   // twips (210 mm)
@@ -14,7 +17,9 @@ internal static class PageLayout
     public static SectionProperties Build(MainDocumentPart main, ExportDocument document, RunFactory runs)
     {
         var header = main.AddNewPart<HeaderPart>("rIdHeader1");
-        header.Header = new Header(TitleBlock.Line("Header", $"{document.Organization}    {TitleBlock.SymbolLine(document)}", runs));
+        // A UN document's pages carry its symbol; without one, the organization and the revision label.
+        var heading = document.Identity?.Symbol ?? $"{document.Organization}    {TitleBlock.SymbolLine(document, runs.Language.Words)}";
+        header.Header = new Header(TitleBlock.Line("Header", heading, runs));
         var footer = main.AddNewPart<FooterPart>("rIdFooter1");
         footer.Footer = new Footer(PageXOfY(runs));
 
@@ -30,14 +35,17 @@ internal static class PageLayout
 
     private static Paragraph PageXOfY(RunFactory runs)
     {
-        // The footer's words are English in every language: an English (left-to-right) paragraph even in a right-to-left
-        // document. As a bidi paragraph LibreOffice laid the fields out apart from the words ("1 Page 1 of"), isolates or not.
-        var ltr = runs.Language.RightToLeft ? new RunFactory(ExportLanguage.For("en"), explicitLanguage: true) : runs;
-        var paragraph = TitleBlock.Line("Footer", string.Empty, ltr);
-        paragraph.Append(ltr.Runs("Page "));
+        // In the document's words ("Page 1 sur 2", "الصفحة 1 من 2", "第 1 页，共 2 页"). An Arabic footer is a bidi paragraph
+        // of Arabic words with the two fields among them: their digits then stand where an Arabic reader looks for them.
+        // (English words in a bidi paragraph were what LibreOffice laid out apart from the fields: "1 Page 1 of".)
+        var words = runs.Language.Words;
+        var paragraph = TitleBlock.Line("Footer", string.Empty, runs);
+        paragraph.Append(runs.Runs(words.PageBefore));
         paragraph.Append(Field("PAGE", "1"));
-        paragraph.Append(ltr.Runs(" of "));
+        paragraph.Append(runs.Runs(words.PageBetween));
         paragraph.Append(Field("NUMPAGES", "1"));
+        if (words.PageAfter.Length > 0)
+            paragraph.Append(runs.Runs(words.PageAfter));
         return paragraph;
     }
 

@@ -11,6 +11,7 @@ internal static class StyleSheet
     public const string TitleBlock = "MouTitleBlock";
     public const string Clause = "MouClause";
     public const string AnnexHeading = "MouAnnexHeading";
+    public const string CornerBlock = "MouCornerBlock";
 
     public static Styles Build(ExportLanguage language)
     {
@@ -34,6 +35,10 @@ internal static class StyleSheet
         styles.Append(Paragraph("Heading1", "heading 1", "Normal", outline: 0, size: 26, bold: true));
         styles.Append(Paragraph("Heading2", "heading 2", "Normal", outline: 1, size: 24, bold: true));
         styles.Append(Paragraph(TitleBlock, "MOU title block", "Normal", center: true));
+        // Based on the title block, so that the importer and the markup reader take the corner block as front matter too.
+        var corner = Paragraph(CornerBlock, "MOU corner block", TitleBlock);
+        corner.StyleParagraphProperties = new StyleParagraphProperties(new SpacingBetweenLines { After = "0" });
+        styles.Append(corner);
         // Hanging indent: the label "OP3 bis" sits in the hanging space and the text aligns at 2 cm after the tab.
         var clause = Paragraph(Clause, "MOU clause", "Normal");
         clause.StyleParagraphProperties = new StyleParagraphProperties(new Indentation { Left = "1134", Hanging = "1134" });

@@ -24,6 +24,9 @@ internal static class TranslationNote
             $"[Translation out of date: translates v{mark.TranslatesDraft} of the original, now v{mark.OriginalDraft}]"),
     };
 
+    /// <summary>"[Heading not yet translated — English original]", after the original's heading shown in a translation.</summary>
+    public static string ForHeading(string originalLanguage) => $"[Heading not yet translated — {LanguageName(originalLanguage)} original]";
+
     /// <summary>
     /// "Translation incomplete: 1 of 3 clauses not yet translated (shown in the English original); 1 of 3 translations
     /// out of date." Null when the language version has no gap.

@@ -25,7 +25,9 @@ public static class WordExporter
             var main = word.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
             main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = StyleSheet.Build(runs.Language);
             // Track changes on: a delegation's edits to the circulated copy come back as tracked markups.
-            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = new Settings(new TrackRevisions(), new DefaultTabStop { Val = 851 });
+            // Settings children in schema order: trackRevisions, defaultTabStop, …, themeFontLang.
+            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = new Settings(new TrackRevisions(), new DefaultTabStop { Val = 851 }, FontParts.ThemeLanguages());
+            FontParts.Write(main);
 
             var clauses = ClauseView.From(document);
             var comments = CommentPlan.Build(document.Comments, clauses);

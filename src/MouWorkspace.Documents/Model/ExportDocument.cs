@@ -33,7 +33,18 @@ public sealed record ExportDocument(
 
     /// <summary>Where the copy comes from, written into it (Packaging/OriginPart) so that a markup of it is read against it.</summary>
     public ExportOrigin? Origin { get; init; }
+
+    /// <summary>The document as a UN document (the corner block, the symbol in the header); none when null.</summary>
+    public ExportIdentity? Identity { get; init; }
 }
+
+/// <summary>
+/// The corner block of a UN document: the full symbol of this copy ("A/AC.121/2026/L.2/Rev.2"), "Distr.: General" or
+/// "Limited", the date (<see cref="ExportDocument.Date"/>), "Original: English"; the session and agenda item below it.
+/// </summary>
+/// <param name="Distribution">"general" or "limited".</param>
+/// <param name="OriginalLanguage">The language code of the original; a copy in another language also names its own.</param>
+public sealed record ExportIdentity(string Symbol, string Distribution, string OriginalLanguage, string? Session, string? AgendaItem);
 
 /// <param name="Revision">The revision the copy holds; null for the current drafts.</param>
 /// <param name="Base">The revision a redline compares against.</param>
@@ -58,7 +69,11 @@ public sealed record ClauseTranslation(TranslationMark Mark, int? TranslatesDraf
 /// A language version's gaps, by clause id: an untranslated clause is written in <paramref name="OriginalLanguage"/> and
 /// marked, an outdated one is marked with the drafts; the title block counts both.
 /// </summary>
-public sealed record TranslationNotes(string OriginalLanguage, IReadOnlyDictionary<string, ClauseTranslation> Clauses);
+public sealed record TranslationNotes(string OriginalLanguage, IReadOnlyDictionary<string, ClauseTranslation> Clauses)
+{
+    /// <summary>Clauses whose translation has no heading where the original has one: the original's heading is shown, marked.</summary>
+    public IReadOnlySet<string> OriginalHeadings { get; init; } = new HashSet<string>();
+}
 
 /// <param name="Number">"PP1", "OP3 bis": written verbatim as the paragraph's label.</param>
 /// <param name="Heading">Optional; an empty heading writes no heading paragraph.</param>

@@ -76,6 +76,7 @@ public sealed partial class MouGrain(
         // An imported text's language (an Akoma Ntoso FRBRlanguage) is its original language from the start, in the same write.
         if (Domain.Languages.UnLanguages.Find(command.OriginalLanguage) is { } original)
             S.OriginalLanguage = original.Code;
+        S.Identity = command.Identity is { } identity ? identity with { SetBy = command.By.Name, SetAt = S.CreatedAt } : null;
         await state.WriteStateAsync();
         await PublishSummaryAsync();
         await this.PublishAsync(new MouCreated(Id, S.Title, entries.Count, command.By, S.CreatedAt));
@@ -179,7 +180,7 @@ public sealed partial class MouGrain(
                 $"publishedOn: {S.Revisions[^1].Info.Label} was published on {S.Revisions[^1].Info.PublishedAt:yyyy-MM-dd}; a later revision cannot be dated before it");
         var clauses = (await GetClausesAsync()).Select(c => c.ToText()).ToList();
         var hash = RevisionHash.Compute(clauses.Select(c => new ClauseSnapshot(c.Id, c.Number, c.Heading, c.Text, c.Version)).ToList());
-        var info = new RevisionInfo(S.Revisions.Count + 1, symbol, hash, publishedAt, by.Name);
+        var info = new RevisionInfo(S.Revisions.Count + 1, symbol, hash, publishedAt, by.Name, DocumentSymbol.Compose(S.Identity?.Symbol, symbol));
         var record = new RevisionRecord { Info = info, Clauses = clauses };
         S.Revisions.Add(record);
         await state.WriteOrRollBackAsync(() => S.Revisions.Remove(record), DeactivateOnIdle);
@@ -190,7 +191,7 @@ public sealed partial class MouGrain(
     }
 
     public Task<RevisionSnapshot?> GetRevisionAsync(int number) =>
-        Task.FromResult(Revision(number) is { } r ? new RevisionSnapshot(r.Info, r.Clauses.ToArray()) : null);
+        Task.FromResult(Revision(number) is { } r ? new RevisionSnapshot(WithSymbol(r.Info), r.Clauses.ToArray()) : null);
 
     public async Task<Outcome<PositionEntry>> GivePositionAsync(int revision, string memberState, PositionKind position, string note, Actor by)
     {
@@ -238,7 +239,7 @@ public sealed partial class MouGrain(
         if (info is { } known && state.Etag is { } etag && known.Etag == etag)
             return known.Info;
         var built = new MouInfo(Id, S.Title, S.Organization, S.Parties.ToArray(), S.Confidential,
-            S.Clauses.Select(c => c.Id).ToArray(), S.Revisions.Select(r => r.Info).ToArray(), S.CreatedAt, Status());
+            S.Clauses.Select(c => c.Id).ToArray(), S.Revisions.Select(r => WithSymbol(r.Info)).ToArray(), S.CreatedAt, Status(), S.Identity);
         info = state.Etag is null ? null : (state.Etag, built);
         return built;
     }

@@ -32,6 +32,9 @@ public sealed class MouState
     /// <summary>Proposals of a new paragraph, a deletion or a move (MouGrain.Amendments.cs); new wording is kept by its clause.</summary>
     [Id(32)] public List<Proposal> Proposals { get; set; } = [];
 
+    /// <summary>The MOU as a UN document (MouGrain.Identity.cs); null until staff set it.</summary>
+    [Id(40)] public DocumentIdentity? Identity { get; set; }
+
     public bool Exists => Organization.Length > 0;
 }
 

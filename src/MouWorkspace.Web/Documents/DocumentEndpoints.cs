@@ -74,7 +74,7 @@ public static class DocumentEndpoints
         {
             // A published revision (with or without a redline against another) never changes: archive it once. Not so a
             // language version's text of it, which follows its translations: those exports are written every time.
-            var blobName = $"{mouId}/rev-{revision}{(@base is null ? "" : $"-base-{@base}")}-{lang}{(request.AdvanceUnedited ? "-auv" : "")}.docx";
+            var blobName = $"{mouId}/rev-{revision}{(@base is null ? "" : $"-base-{@base}")}-{lang}{(request.AdvanceUnedited ? "-auv" : "")}{IdentityTag(access.Mou.Identity)}.docx";
             var archived = await archive.GetOrAddAsync(access.Mou.Organization, blobName,
                 async () => WordExporter.ToBytes(await snapshots.BuildAsync(access.Mou, request)));
             (content, sha256) = (archived.Content, archived.Sha256);
@@ -91,6 +91,14 @@ public static class DocumentEndpoints
         var label = revision is null ? "draft" : $"rev{revision}";
         return TypedResults.File(content, WordExporter.ContentType, $"{mouId}-{label}{(@base is null ? "" : $"-vs-rev{@base}")}-{lang}.docx");
     }
+
+    /// <summary>
+    /// The archived copy shows the corner block: a copy made before the identity was set, or under another one, is not
+    /// the copy to return now. Empty without an identity (the names archived before identities existed stay valid).
+    /// </summary>
+    private static string IdentityTag(Abstractions.Mous.DocumentIdentity? identity) => identity is null ? ""
+        : "-id" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{identity.Symbol}\n{identity.Distribution}\n{identity.Date:yyyy-MM-dd}\n{identity.Session}\n{identity.AgendaItem}")))[..12];
 
     private static async Task<IResult> ImportAsync(IFormFile? file, [FromForm] string? title, [FromForm] string? parties,
         ClaimsPrincipal user, IGrainFactory grains)

@@ -33,12 +33,15 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
             Organizations.Find(mou.Organization)?.Name ?? mou.Organization,
             mou.Title,
             target?.Info.Label,
-            DateOnly.FromDateTime((target?.Info.PublishedAt ?? clock.GetUtcNow()).UtcDateTime),
+            // A revision is dated the day it was published; the current drafts carry the document's date, else today's.
+            target is not null ? DateOnly.FromDateTime(target.Info.PublishedAt.UtcDateTime)
+                : mou.Identity?.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             request.AdvanceUnedited,
             request.Language,
             clauses.Select(c => new ExportClause(c.Id, c.Number, c.Heading, c.Text, KindOf(c.Number))).ToArray())
         {
             Translation = report.Notes,
+            Identity = await IdentityAsync(mou, target?.Info),
         };
 
         if (request.Base is { } baseNumber && await grain.GetRevisionAsync(baseNumber) is { } baseRevision)
@@ -54,7 +57,8 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
             document = document with
             {
                 Annex = new PositionsAnnex(
-                    positions.Positions.Select(p => new PositionRow(p.MemberState, p.Position.ToString().ToLowerInvariant(),
+                    // The state by name, the position as its wire word: the exporter writes both in the document's language.
+                    positions.Positions.Select(p => new PositionRow(Domain.States.MemberStates.Find(p.MemberState)?.Name ?? p.MemberState, p.Position.ToString().ToLowerInvariant(),
                         p.Note.Length > 0 ? p.Note : null, DateOnly.FromDateTime(p.At.UtcDateTime))).ToArray(),
                     positions.Consensus.ToString().ToLowerInvariant()),
             };
@@ -71,10 +75,24 @@ public sealed class ExportSnapshot(IGrainFactory grains, TimeProvider clock)
             clauses.Select(c => new ExportClause(c.Id, c.Number, c.Heading, c.Text, KindOf(c.Number))).ToArray())
         {
             Redline = CompilationExport.Build(compilation, await CompilationExport.BaseTextsAsync(grains, mou.Id, compilation)),
+            Identity = await IdentityAsync(mou, null),
         };
         if (comments)
             document = document with { Comments = await CommentsAsync(clauses, id => grains.GetGrain<IClauseGrain>(ClauseKey.For(mou.Id, id))) };
         return document with { Origin = Origin(mou.Id, null, null, document.Language, true, clauses, document.Comments) };
+    }
+
+    /// <summary>
+    /// The corner block: the revision's full symbol (the MOU's own symbol for the current drafts, or with a free label such
+    /// as "Zero draft"), distribution, original language, session and agenda item; null while the MOU has no symbol.
+    /// </summary>
+    private async Task<ExportIdentity?> IdentityAsync(MouInfo mou, RevisionInfo? revision)
+    {
+        if (mou.Identity is not { } identity)
+            return null;
+        var original = (await LanguageReads.SettingsAsync(grains, mou.Id)).Original;
+        return new ExportIdentity(revision?.Symbol ?? identity.Symbol, identity.Distribution, original,
+            identity.Session.Length > 0 ? identity.Session : null, identity.AgendaItem.Length > 0 ? identity.AgendaItem : null);
     }
 
     /// <summary>What the copy holds, written into it: a markup of it is read against exactly this (DocumentEndpoints.MarkupsAsync).</summary>

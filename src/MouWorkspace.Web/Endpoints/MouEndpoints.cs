@@ -36,9 +36,19 @@ public static class MouEndpoints
         if (parties.FirstOrDefault(p => !MemberStates.IsKnown(p)) is { } unknown)
             return Problems.Invalid("parties", $"parties: '{unknown}' is not an ISO 3166-1 alpha-3 code of a UN member state");
 
+        DocumentIdentity? identity = null;
+        if (body.Identity is { } given)
+        {
+            (identity, var invalid) = IdentityInput.Parse(given, user.ToActor().Name);
+            if (identity is null)
+                return invalid!;
+        }
+
         var id = Ids.New();
         var outcome = await grains.GetGrain<IMouGrain>(id).CreateAsync(
-            new CreateMou(organization.Code, body.Title!.Trim(), parties, body.Confidential ?? false, user.ToActor()));
+            new CreateMou(organization.Code, body.Title!.Trim(), parties, body.Confidential ?? false, user.ToActor(), Identity: identity));
+        if (outcome.Ok && Domain.Languages.UnLanguages.Find(body.Identity?.OriginalLanguage) is { } original)
+            await grains.GetGrain<Abstractions.Languages.IMouLanguagesGrain>(id).SetOriginalLanguageAsync(original.Code, user.ToActor());
         return outcome.Ok ? TypedResults.Created($"/api/mous/{id}", new IdResponse(id)) : Problems.From(outcome);
     }
 
@@ -64,6 +74,7 @@ public static class MouEndpoints
         var clauses = await access.Grain.GetClausesAsync();
         var clean = clauses.Count == 0 ? 0 : (double)clauses.Count(c => c.OpenBrackets == 0) / clauses.Count;
         return TypedResults.Ok(new MouResponse(mou.Id, mou.Title, mou.Organization, mou.Status, mou.Confidential, mou.Parties,
-            clauses.Select(ClauseResponse.From).ToArray(), mou.Revisions.Select(RevisionSummaryResponse.From).ToArray(), Math.Round(clean, 4)));
+            clauses.Select(ClauseResponse.From).ToArray(), mou.Revisions.Select(RevisionSummaryResponse.From).ToArray(), Math.Round(clean, 4),
+            mou.Identity is null ? null : IdentityResponse.From(mou.Identity, (await Languages.LanguageReads.SettingsAsync(grains, mouId)).Original)));
     }
 }

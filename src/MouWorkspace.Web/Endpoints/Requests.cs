@@ -3,7 +3,8 @@ namespace MouWorkspace.Web.Endpoints;
 // Request bodies: every field nullable, so that a missing field is a clear 400 from validation
 // rather than a binding failure.
 
-public sealed record CreateMouRequest(string? Organization, string? Title, string[]? Parties, bool? Confidential);
+/// <param name="Identity">optional: the MOU as a UN document (symbol, distribution, date, original language, session, agenda item), as PUT …/identity takes it.</param>
+public sealed record CreateMouRequest(string? Organization, string? Title, string[]? Parties, bool? Confidential, IdentityRequest? Identity = null);
 
 /// <param name="Status">accepted, rejected or withdrawn</param>
 public sealed record ProposalStatusRequest(string? Status, string? Note);

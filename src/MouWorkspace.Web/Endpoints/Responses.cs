@@ -9,19 +9,20 @@ namespace MouWorkspace.Web.Endpoints;
 
 public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 
-public sealed record RevisionSummaryResponse(int Number, string Label, string Hash, DateTimeOffset PublishedAt)
+/// <param name="Symbol">The full document symbol ("A/AC.121/2026/L.2/Rev.2") once the MOU has one and the label is a Rev./Add./Corr. suffix; else null.</param>
+public sealed record RevisionSummaryResponse(int Number, string Label, string Hash, DateTimeOffset PublishedAt, string? Symbol = null)
 {
-    public static RevisionSummaryResponse From(RevisionInfo r) => new(r.Number, r.Label, r.Hash, r.PublishedAt);
+    public static RevisionSummaryResponse From(RevisionInfo r) => new(r.Number, r.Label, r.Hash, r.PublishedAt, r.Symbol);
 }
 
 public sealed record MouResponse(string Id, string Title, string Organization, string Status, bool Confidential,
     IReadOnlyList<string> Parties, IReadOnlyList<ClauseResponse> Clauses, IReadOnlyList<RevisionSummaryResponse> Revisions,
-    double CleanShare);
+    double CleanShare, IdentityResponse? Identity = null);
 
 public sealed record RevisionClauseResponse(string Id, string Number, string Heading, string Text, int Version, string Status);
 
 public sealed record RevisionResponse(int Number, string Label, string Hash, DateTimeOffset PublishedAt, string PublishedBy,
-    IReadOnlyList<RevisionClauseResponse> Clauses);
+    IReadOnlyList<RevisionClauseResponse> Clauses, string? Symbol = null);
 
 public sealed record CompareResponse(int From, int To, IReadOnlyList<ClauseComparison> Clauses);
 

@@ -54,7 +54,7 @@ public static class RevisionEndpoints
             return Problems.NotFound($"there is no revision {number} of this MOU");
         var info = revision.Info;
         return TypedResults.Ok(new RevisionResponse(info.Number, info.Label, info.Hash, info.PublishedAt, info.PublishedBy,
-            revision.Clauses.Select(c => new RevisionClauseResponse(c.Id, c.Number, c.Heading, c.Text, c.Version, c.Status)).ToArray()));
+            revision.Clauses.Select(c => new RevisionClauseResponse(c.Id, c.Number, c.Heading, c.Text, c.Version, c.Status)).ToArray(), info.Symbol));
     }
 
     private static async Task<IResult> CompareAsync(string mouId, int? from, int? to, ClaimsPrincipal user, IGrainFactory grains)

@@ -131,7 +131,10 @@ public static class TccEndpoints
         if (rows is null)
             return problem!;
         var stream = new MemoryStream();
-        AdoptionWorkbook.Write(stream, new AdoptionSnapshot(mous!.Select(m => new AdoptionMou(m.Id, m.Title)).ToArray(), rows));
+        AdoptionWorkbook.Write(stream, new AdoptionSnapshot(mous!.Select(m => new AdoptionMou(m.Id, m.Title, m.Latest.Label)).ToArray(), rows)
+        {
+            Records = await AdoptionRecordsAsync(grains, rows, mous!, user.IsStaff() ? user.Organization() : null),
+        });
         stream.Position = 0;
         return TypedResults.File(stream, Xlsx, "tcc-adoptions.xlsx");
     }
@@ -156,6 +159,30 @@ public static class TccEndpoints
         }
         var rows = (await reads.RowsAsync(mous)).Select(r => r.Row);
         return (AdoptionMatrix.Apply(rows, parsedFilter, parsedSort, descending ?? false, mouId), mous, null);
+    }
+
+    /// <summary>
+    /// The evidence behind each adoption the sheet shows: the index's adoptions (note, who recorded it, revision label) and,
+    /// for those naming an uploaded document, its file name from the country's grain (only adopting countries are asked).
+    /// File names are evidence metadata: shown to the staff of the organization that holds the document, as GET /api/tccs/{code} does.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<(string Code, string MouId), AdoptionRecord>> AdoptionRecordsAsync(
+        IGrainFactory grains, IReadOnlyList<MatrixRow> rows, IReadOnlyList<TrackedMou> mous, string? staffOf)
+    {
+        var shown = rows.Where(r => r.Cells.Any(c => c.Adopted)).Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var records = new Dictionary<(string Code, string MouId), AdoptionRecord>();
+        foreach (var summary in await grains.GetGrain<ITccIndexGrain>(ITccIndexGrain.Key).ListAsync())
+        {
+            if (!shown.Contains(summary.Code))
+                continue;
+            foreach (var adoption in summary.Adoptions.Where(a => mous.Any(m => m.Id == a.MouId)))
+            {
+                var evidence = adoption.EvidenceId is { } id && staffOf is not null ? await grains.GetGrain<ITccGrain>(summary.Code).GetEvidenceAsync(id) : null;
+                var file = evidence?.Organization == staffOf ? evidence?.FileName : null;
+                records[(summary.Code, adoption.MouId)] = new AdoptionRecord(adoption.RevisionLabel, adoption.EvidenceNote, file, adoption.RecordedBy);
+            }
+        }
+        return records;
     }
 
     /// <summary>Kebab-case query values ("not-adopted", "adopted-on") onto enum members.</summary>

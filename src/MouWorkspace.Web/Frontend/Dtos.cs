@@ -5,7 +5,11 @@ namespace MouWorkspace.Web.Frontend;
 
 public sealed record MouSummaryDto(string Id, string Title, string Organization, string Status);
 
-public sealed record RevisionInfoDto(int Number, string Label, string Hash, DateTimeOffset PublishedAt);
+public sealed record RevisionInfoDto(int Number, string Label, string Hash, DateTimeOffset PublishedAt, string? Symbol = null);
+
+/// <summary>GET/PUT /api/mous/{id}/identity: the MOU as a UN document (Symbol null until set).</summary>
+public sealed record IdentityDto(string? Symbol, string? Distribution, DateOnly? Date, string OriginalLanguage, string? Session, string? AgendaItem,
+    string? SetBy, DateTimeOffset? SetAt);
 
 public sealed record MouDto(string Id, string Title, string Organization, string Status, bool Confidential,
     IReadOnlyList<string> Parties, IReadOnlyList<ClauseResponse> Clauses, IReadOnlyList<RevisionInfoDto> Revisions, double CleanShare);

@@ -84,6 +84,7 @@ public static class ApiSetup
         app.MapFallback(UnmatchedAsync).AllowAnonymous();
         api.MapAuditEndpoints();
         api.MapMouEndpoints();
+        api.MapIdentityEndpoints();
         api.MapClauseEndpoints();
         api.MapDiscussionEndpoints();
         api.MapRevisionEndpoints();

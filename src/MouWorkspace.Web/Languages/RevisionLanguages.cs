@@ -9,7 +9,7 @@ namespace MouWorkspace.Web.Languages;
 /// that revision can follow (they name the original draft they translate) and make it complete without republishing.
 /// </summary>
 public sealed record PublishedRevisionResponse(int Number, string Label, string Hash, DateTimeOffset PublishedAt,
-    bool LanguagesComplete, IReadOnlyList<string> MissingLanguages, string? Warning);
+    bool LanguagesComplete, IReadOnlyList<string> MissingLanguages, string? Warning, string? Symbol = null);
 
 public static class RevisionLanguages
 {
@@ -20,6 +20,6 @@ public static class RevisionLanguages
         var status = await LanguageReads.StatusAsync(grains, mouId, revision?.Clauses ?? [], await LanguageReads.SettingsAsync(grains, mouId), info.Number);
         var warning = status.Complete ? null
             : $"{info.Label} is published but incomplete: the required language versions {string.Join(", ", status.MissingLanguages)} are missing or out of date";
-        return new(summary.Number, summary.Label, summary.Hash, summary.PublishedAt, status.Complete, status.MissingLanguages, warning);
+        return new(summary.Number, summary.Label, summary.Hash, summary.PublishedAt, status.Complete, status.MissingLanguages, warning, info.Symbol);
     }
 }

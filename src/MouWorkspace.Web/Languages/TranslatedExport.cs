@@ -38,6 +38,7 @@ public static class TranslatedExport
         var untranslated = new List<string>();
         var outdated = new List<string>();
         var marks = new Dictionary<string, ClauseTranslation>(StringComparer.Ordinal);
+        var originalHeadings = new HashSet<string>(StringComparer.Ordinal);
         var clauses = new List<ClauseText>();
         for (var i = 0; i < originals.Count; i++)
         {
@@ -55,11 +56,19 @@ public static class TranslatedExport
                 outdated.Add(original.Number);
                 marks.TryAdd(original.Id, new ClauseTranslation(TranslationMark.Outdated, read.TranslatesDraft, read.OriginalVersion));
             }
-            clauses.Add(original with { Heading = read.Heading, Text = read.Text! });
+            // A translation without a heading would drop the clause's heading: the original's is shown instead, marked.
+            var heading = read.Heading;
+            if (string.IsNullOrWhiteSpace(heading) && !string.IsNullOrWhiteSpace(original.Heading))
+            {
+                heading = original.Heading;
+                originalHeadings.Add(original.Id);
+            }
+            clauses.Add(original with { Heading = heading, Text = read.Text! });
         }
         return (clauses, new TranslationReport(true, untranslated, outdated)
         {
-            Notes = marks.Count == 0 ? null : new TranslationNotes(settings.Original, marks),
+            Notes = marks.Count == 0 && originalHeadings.Count == 0 ? null
+                : new TranslationNotes(settings.Original, marks) { OriginalHeadings = originalHeadings },
         });
     }
 

@@ -48,6 +48,15 @@ internal static class ExternalTools
             .Select(g => string.Join(" ", g.OrderBy(w => w.X).Select(w => w.Text))).ToList();
     }
 
+    /// <summary>Each word poppler finds in the PDF with its left edge (x, points) and the page width.</summary>
+    public static IReadOnlyList<(string Text, double X, double PageWidth)> PdfWords(string pdf)
+    {
+        var xhtml = System.Xml.Linq.XDocument.Parse(Run("pdftotext", ["-bbox", "-enc", "UTF-8", pdf, "-"], null));
+        double Number(System.Xml.Linq.XElement e, string name) => double.Parse((string)e.Attribute(name)!, System.Globalization.CultureInfo.InvariantCulture);
+        return xhtml.Descendants().Where(e => e.Name.LocalName == "page").SelectMany(page => page.Descendants()
+            .Where(e => e.Name.LocalName == "word").Select(w => (w.Value, Number(w, "xMin"), Number(page, "width")))).ToList();
+    }
+
     public static string Pandoc(params string[] args) => Run("pandoc", args, null);
 
     /// <summary>Runs a python-docx script with the system Python, where Debian's python3-docx lives (a pyenv python3 on PATH lacks it).</summary>
