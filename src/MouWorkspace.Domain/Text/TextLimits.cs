@@ -21,6 +21,8 @@ public static class TextLimits
     public const int TrackingNote = 2_000;
     public const int Name = 200;
     public const int Symbol = 64;
+    public const int Session = 200;
+    public const int AgendaItem = 100;
 
     /// <summary>The longest any text box of the pages takes before it refuses: the live connection is sized for it.</summary>
     public const int Longest = TextRules.MaxTextLength;

@@ -33,7 +33,7 @@ public static class IdentityEndpoints
 
     private static async Task<IResult> SetAsync(string mouId, IdentityRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (identity, invalid) = IdentityInput.Parse(body, user.ToActor().Name);
+        var (identity, invalid) = IdentityInput.Parse(body);
         if (identity is null)
             return invalid!;
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);

@@ -9,10 +9,8 @@ namespace MouWorkspace.Web.Endpoints;
 /// <summary>Shape checks of a document identity (PUT …/identity, and POST /api/mous with "identity"), done before any grain is called.</summary>
 internal static class IdentityInput
 {
-    public const int SessionLength = 200;
-    public const int AgendaItemLength = 100;
-
-    public static (DocumentIdentity? Identity, IResult? Problem) Parse(IdentityRequest body, string by)
+    /// <summary>The identity asked for; who set it and when are the grain's to fill in.</summary>
+    public static (DocumentIdentity? Identity, IResult? Problem) Parse(IdentityRequest body)
     {
         var symbol = body.Symbol?.Trim();
         if (DocumentSymbol.Validate(symbol) is { } symbolError)
@@ -29,10 +27,10 @@ internal static class IdentityInput
         }
         if (body.OriginalLanguage is not null && !UnLanguages.IsKnown(body.OriginalLanguage))
             return (null, Problems.Invalid("originalLanguage", $"originalLanguage: one of {UnLanguages.Codes}"));
-        if (TextRules.Validate(body.Session, "session", required: false, maxLength: SessionLength) is { } sessionError)
+        if (TextRules.Validate(body.Session, "session", required: false, maxLength: TextLimits.Session) is { } sessionError)
             return (null, Problems.Invalid("session", sessionError));
-        if (TextRules.Validate(body.AgendaItem, "agendaItem", required: false, maxLength: AgendaItemLength) is { } itemError)
+        if (TextRules.Validate(body.AgendaItem, "agendaItem", required: false, maxLength: TextLimits.AgendaItem) is { } itemError)
             return (null, Problems.Invalid("agendaItem", itemError));
-        return (new DocumentIdentity(symbol!, distribution, date, body.Session?.Trim() ?? "", body.AgendaItem?.Trim() ?? "", by, default), null);
+        return (new DocumentIdentity(symbol!, distribution, date, body.Session?.Trim() ?? "", body.AgendaItem?.Trim() ?? "", "", default), null);
     }
 }

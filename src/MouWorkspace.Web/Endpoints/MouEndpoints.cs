@@ -39,7 +39,7 @@ public static class MouEndpoints
         DocumentIdentity? identity = null;
         if (body.Identity is { } given)
         {
-            (identity, var invalid) = IdentityInput.Parse(given, user.ToActor().Name);
+            (identity, var invalid) = IdentityInput.Parse(given);
             if (identity is null)
                 return invalid!;
         }

@@ -7,23 +7,22 @@ namespace MouWorkspace.Web.Infrastructure;
 /// <summary>Every error the API gives is an RFC 9457 problem details body with a fitting status.</summary>
 public static class Problems
 {
-    public static IResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: 404, title: "Not found");
+    public static IResult NotFound(string detail) => From(new AppProblem(ProblemKind.NotFound, detail));
 
-    public static IResult Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "Invalid request", detail: message);
+    public static IResult Invalid(string field, string message) => From(AppProblem.Invalid(field, message));
 
-    public static IResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: 403, title: "Forbidden");
+    public static IResult Forbidden(string detail) => From(new AppProblem(ProblemKind.Forbidden, detail));
 
     /// <summary>Another organization's record: 403 as the contract says, in the words of a 404, so that it reads as absent.</summary>
-    public static IResult NotFoundAs403(string detail) => TypedResults.Problem(detail, statusCode: 403, title: "Not found");
+    public static IResult NotFoundAs403(string detail) => From(new AppProblem(ProblemKind.NotFoundAsForbidden, detail));
 
-    public static IResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: 409, title: "Conflict");
+    public static IResult Conflict(string detail) => From(new AppProblem(ProblemKind.Conflict, detail));
 
-    public static IResult Unprocessable(string detail) => TypedResults.Problem(detail, statusCode: 422, title: "Unprocessable content");
+    public static IResult Unprocessable(string detail) => From(new AppProblem(ProblemKind.Unprocessable, detail));
 
-    public static IResult PreconditionRequired(string detail) => TypedResults.Problem(detail, statusCode: 428, title: "Precondition required");
+    public static IResult PreconditionRequired(string detail) => From(new AppProblem(ProblemKind.PreconditionRequired, detail));
 
-    public static IResult PreconditionFailed(string detail) => TypedResults.Problem(detail, statusCode: 412, title: "Precondition failed");
+    public static IResult PreconditionFailed(string detail) => From(new AppProblem(ProblemKind.PreconditionFailed, detail));
 
     /// <summary>The HTTP answer for a grain's refusal.</summary>
     public static IResult From<T>(Outcome<T> outcome) => From(AppProblem.From(outcome.Failure, outcome.Message));
