@@ -10,7 +10,8 @@
 // Four patches, installed before Azurite loads its modules (nothing under node_modules is edited):
 //   1. http.ServerResponse#end waits, while any LokiJS database is dirty or an extent file was appended to, until
 //      the extents are fsynced and the databases saved. Saves are LokiJS's throttled saves: the answers that end
-//      while one save is running share the next one (a group commit), so the cost is one save per burst.
+//      while one save is running share the next one (a group commit), so the cost is one save per burst. An answer
+//      ended twice (a table $batch answer is) waits as a whole: its second end is replayed after the first.
 //   2. LokiJS's file adapter writes temp + rename but never fsyncs: after power loss the rename may be on disk
 //      before the bytes. Here: write temp, fsync it, rename, fsync the folder; an error keeps the old file.
 //   3. stdout/stderr errors (EPIPE once the app that reads them is gone) are ignored. Unhandled, the first
@@ -19,7 +20,8 @@
 //   4. Deleting an extent's record no longer rebuilds the extent collection's index (see below): garbage collection
 //      of a busy Azurite took minutes of its only thread, during which no request was answered.
 // Azurite stops (and saves) on SIGTERM/SIGINT, on the IPC message "shutdown", and when the IPC channel to
-// launch.js closes (launch.js died); once its three services report closed, the process exits at once.
+// launch.js closes (launch.js died); once its three services report closed and no save or held answer is left
+// (at most 5 s), the process exits.
 "use strict";
 
 const fs = require("fs");
@@ -109,14 +111,28 @@ async function flush() {
     db.saveDatabase((err) => (err ? reject(err) : resolve())))));
 }
 
-// 1. No answer before its change is durable.
+// 1. No answer before its change is durable. An answer may be ended twice: a streamed body (a table $batch answer) is
+// ended by pipe() and again by Azurite's end middleware. A call made while the first one waits for the save waits
+// behind it and is replayed after it, in order (letting it through at once acknowledged the transaction before it
+// was saved, and a shutdown a moment later lost it).
 const end = http.ServerResponse.prototype.end;
+const deferred = new Set(); // answers waiting for a save: the shutdown waits for them (see below)
 http.ServerResponse.prototype.end = function (...args) {
-  if (this.durableEndPending || !pending()) return end.apply(this, args);
-  this.durableEndPending = true;
+  if (this.durableEndQueue) {
+    this.durableEndQueue.push(args);
+    return this;
+  }
+  if (!pending()) return end.apply(this, args);
+  const queue = (this.durableEndQueue = [args]);
+  deferred.add(this);
   flush().then(
-    () => end.apply(this, args),
+    () => {
+      deferred.delete(this);
+      this.durableEndQueue = undefined;
+      for (const call of queue) end.apply(this, call);
+    },
     (err) => {
+      deferred.delete(this);
       process.stderr.write(`[durable.js] could not save Azurite's data, answer withheld: ${err.message}\n`);
       this.destroy(err); // the client sees a failed request, never an acknowledgement of a lost write
     });
@@ -137,14 +153,24 @@ LokiExtentMetadata.prototype.deleteExtent = async function (extentId) {
   if (doc) coll.remove(doc);
 };
 
-// Exit as soon as the three services have closed (their databases are saved by then), instead of waiting for
-// idle keep-alive sockets or timers.
+// Exit as soon as the three services have closed, instead of waiting for idle keep-alive sockets or timers; but
+// not while a save is in flight or an answer waits for one: a database's close does not save what a save already
+// under way holds, so exiting then lost the changes of requests that were still being answered. The wait is
+// bounded (launch.js kills after 10 s anyway): an answer whose save never ends is not sent, so nothing is
+// acknowledged that is not on disk.
+const DRAIN_MS = 5000;
 let closed = 0;
 const log = console.log;
 console.log = function (...args) {
   log.apply(this, args);
   if (typeof args[0] === "string" && / service successfully closed$/.test(args[0]) && ++closed === 3) {
-    setImmediate(() => process.exit(0));
+    const until = Date.now() + DRAIN_MS;
+    const exitWhenDrained = () => {
+      if ((deferred.size === 0 && !pending()) || Date.now() > until) process.exit(0);
+      else if (deferred.size === 0) flush().then(exitWhenDrained, exitWhenDrained);
+      else setTimeout(exitWhenDrained, 5);
+    };
+    setImmediate(exitWhenDrained);
   }
 };
 

@@ -54,6 +54,40 @@ public sealed class AzuriteProcessTests(ITestOutputHelper output)
         await azurite.DisposeAsync();
     }
 
+    /// <summary>
+    /// An entity-group transaction (how comments are written) is on disk the moment its answer arrives. Azurite ends a
+    /// <c>$batch</c> answer twice (its streamed body's pipe, then its end middleware); durable.js deferred only the
+    /// first and let the second through, so the answer came before the save, and a stop a moment later lost
+    /// acknowledged comments (the storage-outage fault test caught it one run in three).
+    /// </summary>
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task An_acknowledged_table_transaction_is_already_on_disk()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(TestTimeoutMs));
+        var dataPath = Path.Combine(Path.GetTempPath(), "azurite-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { DataPath = dataPath }, _logger, cts.Token);
+            var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("transactions");
+            await table.CreateIfNotExistsAsync(cts.Token);
+            var database = Path.Combine(dataPath, "__azurite_db_table__.json");
+            for (var i = 0; i < 50; i++)
+            {
+                var rows = new[] { $"row-{i:D2}-a", $"row-{i:D2}-b", $"row-{i:D2}-c" };
+                await table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add,
+                    new TableEntity("p", r) { ["Text"] = new string('x', 2_000) })), cts.Token);
+                // The database file is replaced whole by each save (temp + rename), so a read sees one complete save.
+                var onDisk = await File.ReadAllTextAsync(database, cts.Token);
+                Assert.All(rows, r => Assert.True(onDisk.Contains(r, StringComparison.Ordinal),
+                    $"transaction {i} was acknowledged but {r} is not on disk yet"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
     [Fact(Timeout = TestTimeoutMs)]
     public async Task Data_on_disk_survives_a_restart()
     {
