@@ -37,6 +37,7 @@ public sealed class RecordingConsumer : IChangeConsumer
     public static void AddTo(ISiloBuilder silo, bool audit)
     {
         silo.AddMemoryStreams(ChangeStreams.Provider, c => c.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        silo.Services.AddChangeOutbox();
         if (audit)
             silo.Services.AddSingleton<IChangeConsumer, AuditConsumer>();
         silo.Services.AddSingleton<IChangeConsumer, RecordingConsumer>();

@@ -7,8 +7,9 @@ namespace MouWorkspace.Abstractions.Events;
 /// Where change events travel: one Orleans stream per audit scope (an MOU's <c>mou-{id}</c>, an organization's
 /// <c>org-{code}</c>) in the <see cref="Namespace"/> of the <see cref="Provider"/> stream provider (Azure Queue
 /// storage in a deployment, so that events cross silos and outlive the silo that published them). Per scope the
-/// events arrive in the order they were published; delivery is at least once, so every consumer is idempotent on
-/// <see cref="ChangeEvent.EventId"/>.
+/// events arrive in the order they were published; delivery, once an event is queued, is at least once, so every
+/// consumer is idempotent on <see cref="ChangeEvent.EventId"/>. Events are queued by the silo's outbox just after the
+/// write's turn: a silo that dies in between loses the event, not the change (docs/architecture.md).
 /// </summary>
 public static class ChangeStreams
 {

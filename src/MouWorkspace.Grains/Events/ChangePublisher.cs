@@ -7,25 +7,29 @@ namespace MouWorkspace.Grains.Events;
 
 /// <summary>
 /// How a grain tells the rest of the system what it changed: after its write succeeded, one event on its scope's
-/// change stream (<see cref="ChangeStreams"/>). The change is made whatever happens here: an event that cannot be
-/// queued is logged as an error (its consumers then catch up on their next full read: search rebuilds, pages
-/// reload), and never turns an acknowledged change into a failure.
+/// change stream (<see cref="ChangeStreams"/>), handed to the silo's <see cref="ChangeOutbox"/>, which queues it after
+/// the turn (events of a scope published meanwhile share one queue message). The change is made whatever happens
+/// there: an event that cannot be queued is retried, then logged as an error (its consumers catch up on their next
+/// full read: search rebuilds, pages reload), and never turns an acknowledged change into a failure.
 /// </summary>
 public static class ChangePublisher
 {
-    /// <summary>
-    /// How long a write waits for its event to be queued. Past it the write answers and the queueing goes on in the
-    /// background (a slow queue must not hold the grain, and every caller queued behind it, towards the call timeout);
-    /// an event queued late may then arrive after a later one of the same scope.
-    /// </summary>
-    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(1);
-
     public static StreamId StreamFor(string scope) => StreamId.Create(ChangeStreams.Namespace, scope);
+
+    /// <summary>Registers the silo's <see cref="ChangeOutbox"/> (beside the change streams' provider), drained when the silo stops.</summary>
+    public static IServiceCollection AddChangeOutbox(this IServiceCollection services) =>
+        services.AddSingleton(ChangeOutbox.For)
+            .AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<ChangeOutbox>());
 
     private static ILogger? Logger(Grain grain) =>
         ((IGrainBase)grain).GrainContext.ActivationServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(ChangePublisher));
 
-    public static async Task PublishAsync(this Grain grain, ChangeEvent change)
+    /// <summary>
+    /// Hands the event to the outbox in this turn (so that a scope's events keep the order of the turns that made them)
+    /// and returns without waiting for the queue: a hot grain (an MOU's positions, a clause's comments) is not held for a
+    /// storage round trip on every write. Returns a task only so that callers read as before.
+    /// </summary>
+    public static Task PublishAsync(this Grain grain, ChangeEvent change)
     {
         var published = change with
         {
@@ -35,24 +39,13 @@ public static class ChangePublisher
         };
         try
         {
-            var stream = grain.GetStreamProvider(ChangeStreams.Provider).GetStream<ChangeEvent>(StreamFor(published.Scope));
-            var queued = stream.OnNextAsync(published);
-            // WaitAsync's timer goes as soon as the queue answers (a Task.Delay ran its full second on every publish).
-            try
-            {
-                await queued.WaitAsync(PublishTimeout);
-            }
-            catch (TimeoutException)
-            {
-                Logger(grain)?.LogWarning("Change event {Kind} of {Scope} is taking over {Timeout} to queue; the write answers meanwhile",
-                    published.Kind, published.Scope, PublishTimeout);
-                _ = queued.ContinueWith(t => Logger(grain)?.LogError(t.Exception, "Change event {Kind} of {Scope} not published", published.Kind, published.Scope),
-                    TaskContinuationOptions.OnlyOnFaulted);
-            }
+            var outbox = ((IGrainBase)grain).GrainContext.ActivationServices.GetRequiredService<ChangeOutbox>();
+            _ = outbox.QueueAsync(published);
         }
         catch (Exception ex)
         {
             Logger(grain)?.LogError(ex, "Change event {Kind} of {Scope} not published", published.Kind, published.Scope);
         }
+        return Task.CompletedTask;
     }
 }

@@ -100,6 +100,7 @@ public static class OrleansSetup
             configurator.ConfigurePullingAgent(ob => ob.Configure(o => o.GetQueueMsgsTimerPeriod = poll));
             configurator.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
         });
+        services.AddChangeOutbox();
         // In this order: the audit of changes no request made, the followers, each text's activity list, the open pages (search adds its own).
         services.AddSingleton<IChangeConsumer, AuditConsumer>();
         services.AddSingleton<IChangeConsumer, NotificationConsumer>();
