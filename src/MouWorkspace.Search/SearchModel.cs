@@ -96,6 +96,9 @@ public interface ISearchIndex : IAsyncDisposable
     /// <summary>Replaces every document of each owner with the given ones (an owner with none is deleted).</summary>
     Task ReplaceAsync(IReadOnlyDictionary<string, IReadOnlyList<SearchDocument>> byOwner, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds the documents, or replaces those with the same id (one new comment, without re-reading its whole clause).</summary>
+    Task UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default);
+
     /// <summary>Starts a full rebuild: documents written from now on replace the whole index once <see cref="CommitAsync"/> runs.</summary>
     Task BeginRebuildAsync(CancellationToken cancellationToken = default);
 

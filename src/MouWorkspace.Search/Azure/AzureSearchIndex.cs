@@ -70,6 +70,21 @@ public sealed class AzureSearchIndex : ISearchIndex
         ensured = true;
     }
 
+    public async Task UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default)
+    {
+        if (documents.Count == 0)
+            return;
+        await EnsureIndexAsync(cancellationToken);
+        // The service takes at most 1000 actions per batch.
+        foreach (var chunk in documents.Chunk(1000))
+        {
+            var batch = new IndexDocumentsBatch<AzureDocument>();
+            foreach (var document in chunk)
+                batch.Actions.Add(IndexDocumentsAction.MergeOrUpload(AzureSearchMapping.ToAzure(document)));
+            await this.documents.IndexDocumentsAsync(batch, new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken);
+        }
+    }
+
     public async Task ReplaceAsync(IReadOnlyDictionary<string, IReadOnlyList<SearchDocument>> byOwner, CancellationToken cancellationToken = default)
     {
         await EnsureIndexAsync(cancellationToken);

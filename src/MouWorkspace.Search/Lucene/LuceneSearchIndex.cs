@@ -116,6 +116,18 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         return Task.CompletedTask;
     }
 
+    public Task UpsertAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default)
+    {
+        foreach (var document in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document));
+        }
+        if (!rebuilding && documents.Count > 0)
+            searchers.MaybeRefreshBlocking();
+        return Task.CompletedTask;
+    }
+
     public Task BeginRebuildAsync(CancellationToken cancellationToken = default)
     {
         rebuilding = true;

@@ -34,12 +34,15 @@ public sealed class SearchConsumer(SearchFeedSignal signal) : IChangeConsumer
     }
 
     /// <summary>
-    /// What a change touched: a clause (its drafts, comments, proposals, translations, its removal), a whole MOU (a new
+    /// What a change touched: a new comment on the original (its own document), a clause (its drafts, comments' resolution,
+    /// proposals, translations, its removal), a whole MOU (a new
     /// text), or a reform item. Revisions, positions, silence procedures, language settings and the room's pointer
     /// change no searchable text; TCC records hold no MOU text.
     /// </summary>
     public static string? KeyFor(ChangeEvent change) => change switch
     {
+        // A new comment on the original is one more document: its clause (with all its comments) is not re-read.
+        CommentAdded { Language: null } c => SearchDocuments.CommentKey(c.MouId, c.ClauseId, c.CommentId),
         ClauseChange c => SearchDocuments.ClauseKey(c.MouId, c.ClauseId),
         MouCreated m => SearchDocuments.MouKey(m.MouId),
         ReformStatusChanged r => SearchDocuments.ReformKey(r.ItemId),

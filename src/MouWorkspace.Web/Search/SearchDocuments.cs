@@ -20,6 +20,16 @@ public sealed class SearchDocuments(IGrainFactory grains)
 
     public static string MouKey(string mouId) => $"mou:{mouId}";
 
+    public const string CommentPrefix = "comment:";
+
+    /// <summary>A new comment on the original text: added as one document (<see cref="CommentAsync"/>).</summary>
+    public static string CommentKey(string mouId, string clauseId, string commentId) => $"{CommentPrefix}{mouId}/{clauseId}/{commentId}";
+
+    /// <summary>The clause a comment key belongs to, or null for another key.</summary>
+    public static string? ClauseOfComment(string key) =>
+        key.StartsWith(CommentPrefix, StringComparison.Ordinal) && key[CommentPrefix.Length..].Split('/') is [var mouId, var clauseId, _]
+            ? ClauseKey(mouId, clauseId) : null;
+
     public static string ReformKey(string id) => $"reform:{id}";
 
     /// <summary>The documents of every owner a key stands for (an MOU key stands for each of its clauses).</summary>
@@ -78,27 +88,57 @@ public sealed class SearchDocuments(IGrainFactory grains)
         var drafts = await grain.GetDraftsAsync();
         var comments = await grain.GetCommentsAsync();
         var proposals = await grain.GetProposalsAsync();
-        var owner = ClauseKey(mou.Id, clauseId);
-        var link = $"/mous/{Uri.EscapeDataString(mou.Id)}/clauses/{Uri.EscapeDataString(clauseId)}" +
-            (language is null ? "" : $"/languages/{Uri.EscapeDataString(language)}");
-        // Ids of a language version's documents carry the language, so the original's and each translation's are apart.
-        var id = language is null ? $"{mou.Id}/{clauseId}" : $"{mou.Id}/{clauseId}.{language}";
-        var readers = SearchAccess.DocumentReaders(mou);
-        var name = (string.IsNullOrWhiteSpace(view.Heading) ? view.Number : $"{view.Number} {view.Heading}") +
-            (language is null ? "" : $" ({language})");
+        var (owner, link, id, readers, name) = Facts(mou, clauseId, language, view);
         documents.Add(new($"clause:{id}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
             $"{name} — {mou.Title}", view.Text, link, readers, view.UpdatedAt));
         documents.AddRange(drafts.Where(d => d.Version != view.Version).Select(d =>
             new SearchDocument($"{DraftPrefix}{id}/{d.Version}", owner, SearchKinds.Clause, mou.Organization, mou.Id, clauseId,
                 $"{name}, draft {d.Version} — {mou.Title}", d.Text, link + "#history", readers, d.At)));
-        documents.AddRange(comments.Select(c =>
-            new SearchDocument($"comment:{id}/{c.Id}", owner, SearchKinds.Comment, mou.Organization, mou.Id, clauseId,
-                $"Comment by {c.Author}{(c.MemberState is null ? "" : $" ({c.MemberState})")} on {name}",
-                c.Quote is null ? c.Text : $"{c.Text}\n“{c.Quote}”", link + "#comment-" + c.Id, readers, c.At)));
+        documents.AddRange(comments.Select(c => CommentDocument(mou, clauseId, language, view, c)));
         documents.AddRange(proposals.Select(p =>
             new SearchDocument($"proposal:{id}/{p.Id}", owner, SearchKinds.Proposal, mou.Organization, mou.Id, clauseId,
                 $"Proposal of {p.OnBehalfOf} on {name}", p.Text, link + "#proposal-" + p.Id, readers, p.At)));
         return view;
+    }
+
+    /// <summary>What every document of one language version of a clause shares: its owner, page, id stem, readers and name.</summary>
+    private static (string Owner, string Link, string Id, IReadOnlyList<string> Readers, string Name) Facts(MouInfo mou, string clauseId, string? language, ClauseView view)
+    {
+        var link = $"/mous/{Uri.EscapeDataString(mou.Id)}/clauses/{Uri.EscapeDataString(clauseId)}" +
+            (language is null ? "" : $"/languages/{Uri.EscapeDataString(language)}");
+        // Ids of a language version's documents carry the language, so the original's and each translation's are apart.
+        var id = language is null ? $"{mou.Id}/{clauseId}" : $"{mou.Id}/{clauseId}.{language}";
+        var name = (string.IsNullOrWhiteSpace(view.Heading) ? view.Number : $"{view.Number} {view.Heading}") +
+            (language is null ? "" : $" ({language})");
+        return (ClauseKey(mou.Id, clauseId), link, id, SearchAccess.DocumentReaders(mou), name);
+    }
+
+    private static SearchDocument CommentDocument(MouInfo mou, string clauseId, string? language, ClauseView view, Comment c)
+    {
+        var (owner, link, id, readers, name) = Facts(mou, clauseId, language, view);
+        return new SearchDocument($"comment:{id}/{c.Id}", owner, SearchKinds.Comment, mou.Organization, mou.Id, clauseId,
+            $"Comment by {c.Author}{(c.MemberState is null ? "" : $" ({c.MemberState})")} on {name}",
+            c.Quote is null ? c.Text : $"{c.Text}\n“{c.Quote}”", link + "#comment-" + c.Id, readers, c.At);
+    }
+
+    /// <summary>
+    /// The document of one new comment on the original text, to be added without re-reading its clause (a busy clause
+    /// has hundreds); null when the clause or the comment is not there (any more), which its clause's key then mends.
+    /// </summary>
+    public async Task<SearchDocument?> CommentAsync(string key)
+    {
+        if (!key.StartsWith(CommentPrefix, StringComparison.Ordinal) || key[CommentPrefix.Length..].Split('/') is not [var mouId, var clauseId, var commentId]
+            || !Ids.IsWellFormed(mouId) || !Ids.IsWellFormed(clauseId))
+            return null;
+        var mou = await grains.GetGrain<IMouGrain>(mouId).GetInfoAsync();
+        if (mou is null || !mou.ClauseIds.Contains(clauseId))
+            return null;
+        var grain = grains.GetGrain<IClauseGrain>(MouWorkspace.Abstractions.Common.ClauseKey.For(mouId, clauseId));
+        var view = await grain.GetAsync();
+        if (view is null)
+            return null;
+        var comment = (await grain.GetCommentsAsync()).FirstOrDefault(c => c.Id == commentId);
+        return comment is null ? null : CommentDocument(mou, clauseId, null, view, comment);
     }
 
     public static SearchDocument Reform(ReformItemView item)

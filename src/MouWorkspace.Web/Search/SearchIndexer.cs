@@ -99,13 +99,22 @@ public sealed class SearchIndexer(
 
     private async Task ApplyAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
     {
+        var distinct = keys.Distinct().ToList();
         var byOwner = new Dictionary<string, IReadOnlyList<SearchDocument>>();
-        foreach (var key in keys.Distinct())
+        foreach (var key in distinct.Where(k => SearchDocuments.ClauseOfComment(k) is null))
             foreach (var (owner, docs) in await documents.ForKeyAsync(key))
                 byOwner[owner] = docs;
-        if (byOwner.Count == 0)
+        // A new comment is added as its own document, unless its clause is re-read anyway.
+        var comments = new List<SearchDocument>();
+        foreach (var key in distinct.Where(k => SearchDocuments.ClauseOfComment(k) is { } clause && !byOwner.ContainsKey(clause)))
+            if (await documents.CommentAsync(key) is { } comment)
+                comments.Add(comment);
+        if (byOwner.Count == 0 && comments.Count == 0)
             return;
-        await index.ReplaceAsync(byOwner, cancellationToken);
+        if (byOwner.Count > 0)
+            await index.ReplaceAsync(byOwner, cancellationToken);
+        if (comments.Count > 0)
+            await index.UpsertAsync(comments, cancellationToken);
         dirty = true;
     }
 

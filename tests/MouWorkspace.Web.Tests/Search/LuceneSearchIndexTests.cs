@@ -148,6 +148,20 @@ public sealed class LuceneSearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upserting_adds_a_document_beside_its_owners_others_and_replaces_one_with_the_same_id()
+    {
+        await index.ReplaceAsync(new Dictionary<string, IReadOnlyList<SearchDocument>> { ["clause"] = [Document("text", "narwhal clause", owner: "clause")] });
+        await index.UpsertAsync([Document("comment-1", "narwhal comment", SearchKinds.Comment, owner: "clause")]);
+        Assert.Equal(["comment-1", "text"], (await SearchAsync("narwhal")).Hits.Select(h => h.Id).Order());
+        await index.UpsertAsync([Document("comment-1", "narwhal comment edited", SearchKinds.Comment, owner: "clause")]);
+        Assert.Equal(2, (await SearchAsync("narwhal")).Hits.Count);
+        Assert.Equal("comment-1", Assert.Single((await SearchAsync("edited")).Hits).Id);
+        // The owner's next replacement is the whole truth again: the upserted document goes with the owner.
+        await index.ReplaceAsync(new Dictionary<string, IReadOnlyList<SearchDocument>> { ["clause"] = [Document("text", "narwhal clause", owner: "clause")] });
+        Assert.Equal("text", Assert.Single((await SearchAsync("narwhal")).Hits).Id);
+    }
+
+    [Fact]
     public async Task A_folder_held_by_one_index_is_refused_to_a_second_one()
     {
         // SearchSetup relies on this to give a second process on the same data folder its own copy.

@@ -12,7 +12,7 @@ public sealed class SearchConsumerTests
 
     public static TheoryData<ChangeEvent> ClauseChanges => new()
     {
-        new CommentAdded("m1", "c1", "OP1", "k1", null, null, User, At),
+        new CommentResolved("m1", "c1", "OP1", "k1", true, null, User, At),
         new DraftSaved("m1", "c1", "OP1", 2, "", User, At),
         new ClauseRemoved("m1", "c1", "OP1", User, At),
         new ProposalSubmitted("m1", "c1", "OP1", "p1", "FRA", null, User, At),
@@ -21,6 +21,15 @@ public sealed class SearchConsumerTests
     [Theory]
     [MemberData(nameof(ClauseChanges))]
     public void A_change_to_a_clause_names_the_clause(ChangeEvent change) => Assert.Equal("clause:m1/c1", SearchConsumer.KeyFor(change));
+
+    [Fact]
+    public void A_new_comment_on_the_original_names_itself_and_its_clause()
+    {
+        var key = SearchConsumer.KeyFor(new CommentAdded("m1", "c1", "OP1", "k1", null, null, User, At));
+        Assert.Equal("comment:m1/c1/k1", key);
+        Assert.Equal("clause:m1/c1", SearchDocuments.ClauseOfComment(key!));
+        Assert.Null(SearchDocuments.ClauseOfComment("clause:m1/c1"));
+    }
 
     [Fact]
     public void A_new_clause_is_named_by_its_id_and_a_new_text_by_its_MOU()
