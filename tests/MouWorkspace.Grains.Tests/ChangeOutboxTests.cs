@@ -66,12 +66,19 @@ public sealed class ChangeOutboxTests
         return (outbox, streams);
     }
 
-    [Fact]
-    public async Task Events_handed_in_during_a_put_go_out_together_in_order_one_put_at_a_time()
+    /// <summary>An outbox whose puts on <paramref name="scope"/> wait until the returned gate is released.</summary>
+    private static (ChangeOutbox Outbox, ConcurrentDictionary<string, RecordingStream> Streams, TaskCompletionSource Held) NewOutboxHolding(string scope)
     {
         var (outbox, streams) = NewOutbox();
         var held = new TaskCompletionSource();
-        streams["mou-a"] = new RecordingStream { Gate = held };
+        streams[scope] = new RecordingStream { Gate = held };
+        return (outbox, streams, held);
+    }
+
+    [Fact]
+    public async Task Events_handed_in_during_a_put_go_out_together_in_order_one_put_at_a_time()
+    {
+        var (outbox, streams, held) = NewOutboxHolding("mou-a");
 
         var first = outbox.QueueAsync(Comment("a", 0));
         var rest = Enumerable.Range(1, 100).Select(n => outbox.QueueAsync(Comment("a", n))).ToList();
@@ -95,9 +102,7 @@ public sealed class ChangeOutboxTests
     [Fact]
     public async Task Scopes_do_not_wait_for_each_other()
     {
-        var (outbox, streams) = NewOutbox();
-        var held = new TaskCompletionSource();
-        streams["mou-slow"] = new RecordingStream { Gate = held };
+        var (outbox, streams, held) = NewOutboxHolding("mou-slow");
         var slow = outbox.QueueAsync(Comment("slow", 1));
         await outbox.QueueAsync(Comment("fast", 2)).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(slow.IsCompleted);
@@ -126,9 +131,7 @@ public sealed class ChangeOutboxTests
     [Fact]
     public async Task A_message_holds_at_most_its_byte_budget_and_a_large_event_goes_alone()
     {
-        var (outbox, streams) = NewOutbox();
-        var held = new TaskCompletionSource();
-        streams["mou-c"] = new RecordingStream { Gate = held };
+        var (outbox, streams, held) = NewOutboxHolding("mou-c");
         var first = outbox.QueueAsync(Comment("c", 0));
         // Rationales of 20 KB: two do not fit in one message's budget.
         var drafts = Enumerable.Range(1, 3).Select(n => outbox.QueueAsync(

@@ -164,21 +164,14 @@ public sealed class ChangeOutbox(Func<string, IAsyncBatchProducer<ChangeEvent>> 
                 drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             all = drained.Task;
         }
-        var done = await Task.WhenAny(all, Task.Delay(timeout)) == all;
-        lock (lanes)
-        {
-            if (lanes.Count == 0)
-                drained = null;
-        }
-        return done;
+        return await Task.WhenAny(all, Task.Delay(timeout)) == all;
     }
 
     /// <summary>Stops first among the silo's services (before the stream providers and the grains' deactivation), after queueing what waits.</summary>
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(ChangeOutbox), ServiceLifecycleStage.Active, _ => Task.CompletedTask, async _ =>
         {
-            var left = Waiting;
-            if (left > 0 && !await DrainAsync(DrainTimeout))
+            if (!await DrainAsync(DrainTimeout))
                 logger.LogError("The silo stops with {Waiting} change events not queued after {Timeout}", Waiting, DrainTimeout);
         });
 

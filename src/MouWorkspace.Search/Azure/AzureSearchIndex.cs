@@ -75,14 +75,7 @@ public sealed class AzureSearchIndex : ISearchIndex
         if (documents.Count == 0)
             return;
         await EnsureIndexAsync(cancellationToken);
-        // The service takes at most 1000 actions per batch.
-        foreach (var chunk in documents.Chunk(1000))
-        {
-            var batch = new IndexDocumentsBatch<AzureDocument>();
-            foreach (var document in chunk)
-                batch.Actions.Add(IndexDocumentsAction.MergeOrUpload(AzureSearchMapping.ToAzure(document)));
-            await this.documents.IndexDocumentsAsync(batch, new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken);
-        }
+        await IndexAsync(documents.Select(d => IndexDocumentsAction.MergeOrUpload(AzureSearchMapping.ToAzure(d))), cancellationToken);
     }
 
     public async Task ReplaceAsync(IReadOnlyDictionary<string, IReadOnlyList<SearchDocument>> byOwner, CancellationToken cancellationToken = default)
@@ -101,13 +94,14 @@ public sealed class AzureSearchIndex : ISearchIndex
                     stale.Add(key);
             }
         }
-        var batch = new IndexDocumentsBatch<AzureDocument>();
-        foreach (var document in byOwner.Values.SelectMany(d => d))
-            batch.Actions.Add(IndexDocumentsAction.MergeOrUpload(AzureSearchMapping.ToAzure(document)));
-        foreach (var key in stale)
-            batch.Actions.Add(IndexDocumentsAction.Delete(AzureSearchMapping.Key, key));
-        // The service takes at most 1000 actions per batch.
-        foreach (var chunk in batch.Actions.Chunk(1000))
+        await IndexAsync(byOwner.Values.SelectMany(d => d).Select(d => IndexDocumentsAction.MergeOrUpload(AzureSearchMapping.ToAzure(d)))
+            .Concat(stale.Select(key => IndexDocumentsAction.Delete(AzureSearchMapping.Key, key))), cancellationToken);
+    }
+
+    /// <summary>Sends the actions in batches of at most 1000 (the most the service takes in one).</summary>
+    private async Task IndexAsync(IEnumerable<IndexDocumentsAction<AzureDocument>> actions, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in actions.Chunk(1000))
         {
             var part = new IndexDocumentsBatch<AzureDocument>();
             foreach (var action in chunk)
