@@ -20,6 +20,9 @@ need pandoc || missing+=(pandoc)
 # Debian's Chromium, driven by Playwright in the browser tests.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)  # the .xlsx exports are opened by LibreOffice in the tests
+# The PDF room papers' fonts (Documents/Pdf/PdfFonts.cs): Noto Serif and Naskh Arabic, and Noto CJK for Simplified Chinese.
+[ -e /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || missing+=(fonts-noto-core)
+[ -e /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -o DPkg::Lock::Timeout=600 >/dev/null

@@ -67,6 +67,13 @@ internal static class MouGenerator
         return new ExportRedline("Rev.1", clauses);
     }
 
+    private static readonly string[] ArabicWords =
+        ["تلتزم", "الدول", "المساهمة", "بقوات", "بمعايير", "السلوك", "الواردة", "في", "نشرة", "الأمين", "العام", "وتكفل", "أن", "جميع", "أفراد", "الوحدة", "الوطنية"];
+
+    /// <summary>An Arabic text of as many words as <paramref name="text"/> (a benchmark of shaping and right-to-left lines).</summary>
+    public static string Arabic(string text) =>
+        string.Join(' ', text.Split(' ').Select((_, i) => ArabicWords[(i * 7 + text.Length) % ArabicWords.Length]));
+
     public static string Markdown(ExportClause[] clauses)
     {
         var sb = new StringBuilder("---\ntitle: Model MOU\n---\n\n");

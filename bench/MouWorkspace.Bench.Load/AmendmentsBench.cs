@@ -31,6 +31,8 @@ internal static class AmendmentsBench
             ids.Add(await api.AddClauseAsync(secretariat, mou, i % 10 == 0 ? $"Section {i / 10 + 1}" : "", texts[i]));
         }
         log($"amendments: {clauses} clauses");
+        // Rev.1 before any proposal: after the acceptances below, the current drafts differ from it (issue 18.12's redline).
+        await api.SendAsync(HttpMethod.Post, $"/api/mous/{mou}/revisions", secretariat, new { symbol = "Rev.1" }, HttpStatusCode.Created);
 
         // Two open proposals per clause, changing different words (India the 4th, France the 30th): they merge.
         var proposals = new string[clauses];
@@ -59,6 +61,8 @@ internal static class AmendmentsBench
                 () => api.SendAsync(HttpMethod.Get, $"/api/mous/{mou}/compilation", delegates[2], null, HttpStatusCode.OK)),
             await TimeAsync("compilation in Word (GET export.docx?compilation=true)", 8, "< 1 s",
                 () => api.SendAsync(HttpMethod.Get, $"/api/mous/{mou}/export.docx?compilation=true", delegates[2], null, HttpStatusCode.OK)),
+            await TimeAsync("compilation as a PDF room paper (GET export.pdf?compilation=true)", 8, "< 1 s",
+                () => api.SendAsync(HttpMethod.Get, $"/api/mous/{mou}/export.pdf?compilation=true", delegates[2], null, HttpStatusCode.OK)),
             await TimeAsync($"a clause's {heavyProposals} proposals with clashes (GET …/proposals?clauseId=)", 12, "< 1 s",
                 () => api.SendAsync(HttpMethod.Get, $"/api/mous/{mou}/proposals?clauseId={heavy}", delegates[2], null, HttpStatusCode.OK)),
             await TimeAsync($"the clause's {heavyComments} comments (GET …/comments)", 12, "< 1 s",
@@ -67,6 +71,12 @@ internal static class AmendmentsBench
         var next = 0;
         figures.Add(await TimeAsync("accept one proposal (PUT …/status accepted: merge, new draft, events)", 40, "< 100 ms",
             () => api.SendAsync(HttpMethod.Put, $"/api/mous/{mou}/proposals/{proposals[next++]}/status", legal, new { status = "accepted", note = "bench" }, HttpStatusCode.OK)));
+        // Issue 18.12: the redline made afresh (current drafts, 40 of them changed by the acceptances, against Rev.1, with
+        // the clause's 2,000 comments), in Word and as the PDF room paper.
+        figures.Add(await TimeAsync("redline made afresh in Word (GET export.docx?base=1&comments=true)", 12, "≤ 100 ms",
+            () => api.SendAsync(HttpMethod.Get, $"/api/mous/{mou}/export.docx?base=1&comments=true", delegates[2], null, HttpStatusCode.OK)));
+        figures.Add(await TimeAsync("the same redline as a PDF room paper (GET export.pdf?base=1)", 12, "< 1 s",
+            () => api.SendAsync(HttpMethod.Get, $"/api/mous/{mou}/export.pdf?base=1", delegates[2], null, HttpStatusCode.OK)));
         foreach (var f in figures)
             log(string.Create(CultureInfo.InvariantCulture, $"{f.Name}: p50 {f.P50:F1} ms, p95 {f.P95:F1} ms over {f.Runs} (target {f.Target})"));
         return figures;

@@ -174,6 +174,8 @@ public sealed class AmendmentPagesTests(BrowserFixture fixture)
         await paris.GoAndWaitAsync($"/mous/{mouId}/compilation");
         var download = await paris.RunAndWaitForDownloadAsync(() => paris.GetByTestId("compilation-docx").ClickAsync());
         Assert.Equal($"{mouId}-compilation.docx", download.SuggestedFilename);
+        var pdf = await paris.RunAndWaitForDownloadAsync(() => paris.GetByTestId("compilation-pdf").ClickAsync());
+        Assert.Equal($"{mouId}-compilation.pdf", pdf.SuggestedFilename);
     }
 
     private static async Task<string> ProposeAsync(HttpClient delegateClient, string mouId, string clauseId, string text) =>

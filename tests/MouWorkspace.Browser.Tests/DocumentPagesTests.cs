@@ -46,6 +46,51 @@ public sealed class DocumentPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_delegate_downloads_the_redline_as_a_pdf_room_paper_with_numbered_lines_and_the_button_waits_for_it()
+    {
+        var (mouId, _, _) = await arrange.TextAsync(revisions: 2);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("fra", $"/mous/{mouId}/documents");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByTestId("export-revision").SelectOptionAsync("2");
+        await page.GetByTestId("export-base").SelectOptionAsync("1");
+        // Comments are asked for: the Word copy would carry them, the room paper holds the text and still downloads.
+        await page.GetByTestId("export-comments").CheckAsync();
+        var downloads = 0;
+        page.Download += (_, _) => Interlocked.Increment(ref downloads);
+        // A double click: the second click comes while the paper is prepared and makes no second download.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-pdf").DblClickAsync());
+        await Expect(page.GetByTestId("download-done")).ToContainTextAsync(".pdf");
+        await page.WaitForTimeoutAsync(1000);
+        Assert.Equal(1, downloads);
+        Assert.Equal($"{mouId}-rev2-vs-rev1-en.pdf", download.SuggestedFilename);
+        var path = Path.Combine(fixture.ArtifactsPath, "room-paper-" + download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var pdf = await File.ReadAllBytesAsync(path);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
+        var text = PdfText(path);
+        Assert.Contains("exclusive", text);
+        Assert.Contains("Changes from Rev.1: additions underlined, deletions struck through", text);
+        // Line 1 of page 1 is the text's first line, numbered in the margin.
+        Assert.Matches(@"(?m)^\s*1\s+\S", text);
+
+        await page.ShotAsync(fixture, "documents-pdf-1280");
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(page.GetByTestId("download-pdf")).ToBeVisibleAsync();
+        await page.ShotAsync(fixture, "documents-pdf-390");
+    }
+
+    private static string PdfText(string path)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
+            { RedirectStandardOutput = true })!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return text;
+    }
+
+    [Fact]
     public async Task The_secretariat_imports_a_word_document_as_a_new_text_and_a_non_word_file_is_refused()
     {
         // A .docx made by the app itself (any Word document with numbered paragraphs would do).

@@ -27,6 +27,29 @@ public class ExportStructureTests
     }
 
     [Fact]
+    public void The_text_lines_are_numbered_restarting_on_each_page_and_the_front_matter_is_not_counted()
+    {
+        var (numbering, unnumbered, numbered) = Docx.Read(Docx.Export(Samples.Clean() with
+        {
+            Identity = new ExportIdentity("A/AC.121/2026/L.2", "general", "en", null, null),
+        }), w =>
+        {
+            var styles = w.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<Style>().ToDictionary(s => s.StyleId!.Value!);
+            bool Suppressed(string id) => styles[id].StyleParagraphProperties?.SuppressLineNumbers is not null;
+            return (w.MainDocumentPart.Document!.Body!.Elements<SectionProperties>().Single().GetFirstChild<LineNumberType>(),
+                new[] { "MouTitleBlock", "MouCornerBlock", "Title" }.Where(Suppressed).ToList(),
+                new[] { "MouClause", "Heading1", "Normal" }.Where(Suppressed).ToList());
+        });
+
+        Assert.NotNull(numbering);
+        Assert.Equal((short)1, numbering.CountBy?.Value);
+        Assert.Equal(LineNumberRestartValues.NewPage, numbering.Restart?.Value);
+        Assert.Equal(["MouTitleBlock", "MouCornerBlock", "Title"], unnumbered);
+        Assert.Empty(numbered);
+        Docx.AssertValid(Docx.Export(Samples.Clean()));
+    }
+
+    [Fact]
     public void Styles_part_defines_word_built_in_styles_and_headings_use_them()
     {
         var (ids, headings) = Docx.Read(Docx.Export(Samples.Clean()), w => (

@@ -7,7 +7,7 @@ namespace MouWorkspace.Documents.Export;
 
 /// <summary>
 /// A4 section with a header (the document symbol, or organization and revision label) and a "Page X of Y" footer in the
-/// document's language, built from PAGE / NUMPAGES fields.
+/// document's language, built from PAGE / NUMPAGES fields; the text's lines numbered in the margin, restarting per page.
 /// </summary>
 internal static class PageLayout
 {
@@ -27,7 +27,9 @@ internal static class PageLayout
             new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = A4Width, Height = A4Height },
-            new PageMargin { Top = 1440, Right = 1304, Bottom = 1440, Left = 1304, Header = 708, Footer = 708, Gutter = 0 });
+            new PageMargin { Top = 1440, Right = 1304, Bottom = 1440, Left = 1304, Header = 708, Footer = 708, Gutter = 0 },
+            // Every line of the text numbered in the margin, restarting on each page, as on a UN room paper and in the PDF.
+            new LineNumberType { CountBy = 1, Restart = LineNumberRestartValues.NewPage, Distance = "283" });
         if (runs.Language.RightToLeft)
             section.Append(new BiDi());
         return section;

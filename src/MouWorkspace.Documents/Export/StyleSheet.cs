@@ -30,14 +30,15 @@ internal static class StyleSheet
                     new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))));
 
         styles.Append(Paragraph("Normal", "Normal", null, isDefault: true));
-        styles.Append(Paragraph("Title", "Title", "Normal", outline: null, size: 32, bold: true, center: true));
-        styles.Append(Paragraph("Subtitle", "Subtitle", "Normal", size: 24, center: true));
+        // Front matter is not counted by the line numbers (the section's lnNumType): line 1 is the text's first line.
+        styles.Append(Paragraph("Title", "Title", "Normal", outline: null, size: 32, bold: true, center: true, unnumbered: true));
+        styles.Append(Paragraph("Subtitle", "Subtitle", "Normal", size: 24, center: true, unnumbered: true));
         styles.Append(Paragraph("Heading1", "heading 1", "Normal", outline: 0, size: 26, bold: true));
         styles.Append(Paragraph("Heading2", "heading 2", "Normal", outline: 1, size: 24, bold: true));
-        styles.Append(Paragraph(TitleBlock, "MOU title block", "Normal", center: true));
+        styles.Append(Paragraph(TitleBlock, "MOU title block", "Normal", center: true, unnumbered: true));
         // Based on the title block, so that the importer and the markup reader take the corner block as front matter too.
         var corner = Paragraph(CornerBlock, "MOU corner block", TitleBlock);
-        corner.StyleParagraphProperties = new StyleParagraphProperties(new SpacingBetweenLines { After = "0" });
+        corner.StyleParagraphProperties = new StyleParagraphProperties(new SuppressLineNumbers(), new SpacingBetweenLines { After = "0" });
         styles.Append(corner);
         // Hanging indent: the label "OP3 bis" sits in the hanging space and the text aligns at 2 cm after the tab.
         var clause = Paragraph(Clause, "MOU clause", "Normal");
@@ -67,7 +68,7 @@ internal static class StyleSheet
     }
 
     private static Style Paragraph(string id, string name, string? basedOn, int? outline = null, int? size = null,
-        bool bold = false, bool center = false, bool isDefault = false)
+        bool bold = false, bool center = false, bool isDefault = false, bool unnumbered = false)
     {
         var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
         if (isDefault)
@@ -79,10 +80,11 @@ internal static class StyleSheet
         style.Append(new PrimaryStyle());
         var paragraph = new StyleParagraphProperties();
         if (outline is not null)
-        {
             paragraph.Append(new KeepNext());
+        if (unnumbered)
+            paragraph.Append(new SuppressLineNumbers());
+        if (outline is not null)
             paragraph.Append(new SpacingBetweenLines { Before = "240", After = "120" });
-        }
         if (center)
             paragraph.Append(new Justification { Val = JustificationValues.Center });
         if (outline is not null)

@@ -21,6 +21,9 @@ public static class CompilationExport
 {
     public const string Caption = "Compilation text: each open proposal is shown as a tracked change by its sponsor";
 
+    /// <summary>The room paper's caption: a PDF has no tracked changes, it marks them.</summary>
+    public const string PdfCaption = "Compilation text: each open proposal is marked (additions underlined, deletions struck through) under its sponsor's name";
+
     public static ExportRedline Build(CompilationResponse compilation, IReadOnlyDictionary<string, string> baseTexts)
     {
         var clauses = new List<RedlineClause>();

@@ -7,6 +7,7 @@ using MouWorkspace.Abstractions.Mous;
 using MouWorkspace.Documents.AkomaNtoso;
 using MouWorkspace.Documents.Export;
 using MouWorkspace.Documents.Import;
+using MouWorkspace.Documents.Pdf;
 using MouWorkspace.Domain.States;
 using MouWorkspace.Web.Audit;
 using MouWorkspace.Web.Auth;
@@ -26,6 +27,8 @@ public static class DocumentEndpoints
         var docs = api.MapGroup("/mous").WithTags("Word documents");
         docs.MapGet("/{mouId}/export.docx", ExportAsync).RequireAuthorization(Policies.Reader).WithMetadata(new AuditedAttribute(), new ExpensiveAttribute())
             .Produces(200, contentType: WordExporter.ContentType).ProducesProblem(404).ProducesValidationProblem();
+        docs.MapGet("/{mouId}/export.pdf", ExportPdfAsync).RequireAuthorization(Policies.Reader).WithMetadata(new AuditedAttribute(), new ExpensiveAttribute())
+            .Produces(200, contentType: PdfExporter.ContentType).ProducesProblem(404).ProducesProblem(503).ProducesValidationProblem();
         docs.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Staff).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimit)).Accepts<IFormFile>("multipart/form-data")
             .Produces<ImportResponse>(201).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
@@ -35,42 +38,99 @@ public static class DocumentEndpoints
         return api;
     }
 
-    private static async Task<IResult> ExportAsync(string mouId, int? revision, int? @base, bool? comments, string? language, bool? advanceUnedited,
-        bool? compilation, ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, ExportArchive archive, HttpContext http)
+    /// <summary>What both exports check first: the language, the compilation's limits, the MOU and its access, the revisions named.</summary>
+    private sealed record ExportTarget(MouWorkspace.Application.Access.MouAccess.Access Access, string Language, string Original, bool Compilation);
+
+    private static async Task<(ExportTarget? Target, IResult? Problem)> TargetAsync(string mouId, int? revision, int? @base, string? language,
+        bool? compilation, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (language is not null && !MouWorkspace.Domain.Languages.UnLanguages.IsKnown(language))
-            return Problems.Invalid("language", $"language: one of {MouWorkspace.Domain.Languages.UnLanguages.Codes}");
+            return (null, Problems.Invalid("language", $"language: one of {MouWorkspace.Domain.Languages.UnLanguages.Codes}"));
         if (compilation == true && (revision is not null || @base is not null))
-            return Problems.Invalid("compilation", "compilation: the compilation text is of the current text with its open proposals, not of a revision or a redline");
-        var withComments = comments ?? false;
+            return (null, Problems.Invalid("compilation", "compilation: the compilation text is of the current text with its open proposals, not of a revision or a redline"));
         var (access, problem) = await MouAccess.OpenAsync(grains, mouId, user);
         if (access is null)
-            return problem!;
+            return (null, problem!);
         // Default: the MOU's original language. A language version's text comes from Languages/TranslatedExport.cs.
         var languages = await LanguageReads.SettingsAsync(grains, mouId);
         var lang = language?.ToLowerInvariant() ?? languages.Original;
         if (TranslatedExport.NoVersion(languages, lang) is { } noVersion)
-            return noVersion;
+            return (null, noVersion);
         foreach (var (name, number) in new[] { ("revision", revision), ("base", @base) })
             if (number is { } n && await access.Grain.GetRevisionAsync(n) is null)
-                return Problems.NotFound($"{name}: there is no revision {n} of this MOU");
+                return (null, Problems.NotFound($"{name}: there is no revision {n} of this MOU"));
+        if (compilation == true && lang != languages.Original)
+            return (null, Problems.Invalid("language", $"language: the compilation text is in the text's original language ({languages.Original}); proposals are made on it"));
+        return (new ExportTarget(access, lang, languages.Original, compilation == true), null);
+    }
 
-        if (compilation == true)
+    private static IResult Content(HttpContext http, byte[] content, string contentType, string fileName)
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        http.Items[AuditFilter.ContentHashItem] = "sha256:" + sha256;
+        http.Response.Headers["X-Content-SHA256"] = sha256;
+        return TypedResults.File(content, contentType, fileName);
+    }
+
+    private static string FileName(string mouId, int? revision, int? @base, string language, bool compilation, string extension) => compilation
+        ? $"{mouId}-compilation-{language}.{extension}"
+        : $"{mouId}-{(revision is null ? "draft" : $"rev{revision}")}{(@base is null ? "" : $"-vs-rev{@base}")}-{language}.{extension}";
+
+    /// <summary>
+    /// The room paper (issue 18.10): the same texts as <c>export.docx</c> (a revision or the current drafts, a redline against
+    /// a base, a language version, the compilation text) as a PDF with every line numbered per page. Comments are not part
+    /// of a room paper; they travel in the Word copy.
+    /// </summary>
+    private static async Task<IResult> ExportPdfAsync(string mouId, int? revision, int? @base, bool? comments, string? language, bool? advanceUnedited,
+        bool? compilation, ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, HttpContext http)
+    {
+        if (comments == true)
+            return Problems.Invalid("comments", "comments: a room paper holds the text only; comments are in the Word copy (export.docx?comments=true)");
+        var (target, problem) = await TargetAsync(mouId, revision, @base, language, compilation, user, grains);
+        if (target is null)
+            return problem!;
+        MouWorkspace.Documents.Model.ExportDocument document;
+        if (target.Compilation)
         {
-            if (lang != languages.Original)
-                return Problems.Invalid("language", $"language: the compilation text is in the text's original language ({languages.Original}); proposals are made on it");
+            document = await snapshots.CompilationAsync(target.Access.Mou, comments: false, advanceUnedited ?? false);
+            document = document with { Redline = document.Redline! with { Caption = CompilationExport.PdfCaption } };
+        }
+        else
+        {
+            (document, var translation) = await snapshots.BuildInLanguageAsync(target.Access.Mou,
+                new ExportRequest(revision, @base, Comments: false, target.Language, advanceUnedited ?? false));
+            TranslationHeaders.Write(http, translation);
+        }
+        byte[] content;
+        try
+        {
+            content = PdfExporter.ToBytes(document);
+        }
+        catch (PdfFontMissingException missing)
+        {
+            return TypedResults.Problem(missing.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No font for this text");
+        }
+        return Content(http, content, PdfExporter.ContentType, FileName(mouId, revision, @base, target.Language, target.Compilation, "pdf"));
+    }
+
+    private static async Task<IResult> ExportAsync(string mouId, int? revision, int? @base, bool? comments, string? language, bool? advanceUnedited,
+        bool? compilation, ClaimsPrincipal user, IGrainFactory grains, ExportSnapshot snapshots, ExportArchive archive, HttpContext http)
+    {
+        var withComments = comments ?? false;
+        var (target, problem) = await TargetAsync(mouId, revision, @base, language, compilation, user, grains);
+        if (target is null)
+            return problem!;
+        var (access, lang) = (target.Access, target.Language);
+        if (target.Compilation)
+        {
             var document = await snapshots.CompilationAsync(access.Mou, withComments, advanceUnedited ?? false);
-            var bytes = WordExporter.ToBytes(document);
-            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-            http.Items[AuditFilter.ContentHashItem] = "sha256:" + hash;
-            http.Response.Headers["X-Content-SHA256"] = hash;
-            return TypedResults.File(bytes, WordExporter.ContentType, $"{mouId}-compilation-{lang}.docx");
+            return Content(http, WordExporter.ToBytes(document), WordExporter.ContentType, FileName(mouId, null, null, lang, true, "docx"));
         }
         var request = new ExportRequest(revision, @base, withComments, lang, advanceUnedited ?? false);
         var translation = TranslationReport.None;
         byte[] content;
         string sha256;
-        if (revision is not null && !withComments && lang == languages.Original)
+        if (revision is not null && !withComments && lang == target.Original)
         {
             // A published revision (with or without a redline against another) never changes: archive it once. Not so a
             // language version's text of it, which follows its translations: those exports are written every time.
@@ -88,8 +148,7 @@ public static class DocumentEndpoints
         TranslationHeaders.Write(http, translation);
         http.Items[AuditFilter.ContentHashItem] = "sha256:" + sha256;
         http.Response.Headers["X-Content-SHA256"] = sha256;
-        var label = revision is null ? "draft" : $"rev{revision}";
-        return TypedResults.File(content, WordExporter.ContentType, $"{mouId}-{label}{(@base is null ? "" : $"-vs-rev{@base}")}-{lang}.docx");
+        return TypedResults.File(content, WordExporter.ContentType, FileName(mouId, revision, @base, lang, false, "docx"));
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public static partial class AuditWords
         ("POST /api/mous/{mouId}/revisions/{number:int}/positions", "gave a position on Rev.{number}"),
         ("POST /api/mous/{mouId}/revisions/{number:int}/silence", "started a silence procedure on Rev.{number}"),
         ("GET /api/mous/{mouId}/export.docx", "downloaded the Word document"),
+        ("GET /api/mous/{mouId}/export.pdf", "downloaded the PDF room paper"),
         ("GET /api/mous/{mouId}/export.akn.xml", "downloaded the Akoma Ntoso document"),
         ("POST /api/mous/{mouId}/markups", "sent back a marked-up document"),
         ("PUT /api/mous/{mouId}/now-discussing", "put a clause on the room screen"),

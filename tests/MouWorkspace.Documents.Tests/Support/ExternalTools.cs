@@ -39,11 +39,13 @@ internal static class ExternalTools
     public static IReadOnlyList<string> PdfVisualLines(string pdf)
     {
         var xhtml = System.Xml.Linq.XDocument.Parse(Run("pdftotext", ["-bbox", "-enc", "UTF-8", pdf, "-"], null));
-        var words = xhtml.Descendants().Where(e => e.Name.LocalName == "word")
+        double Number(System.Xml.Linq.XElement e, string name) => double.Parse((string)e.Attribute(name)!, System.Globalization.CultureInfo.InvariantCulture);
+        var words = xhtml.Descendants().Where(e => e.Name.LocalName == "page").SelectMany((page, p) => page.Descendants()
+            .Where(e => e.Name.LocalName == "word")
             .Select(w => (Text: new string(w.Value.Where(c => c is not (>= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')).ToArray()),
-                X: double.Parse((string)w.Attribute("xMin")!, System.Globalization.CultureInfo.InvariantCulture),
-                Y: double.Parse((string)w.Attribute("yMax")!, System.Globalization.CultureInfo.InvariantCulture)))
-            .Where(w => w.Text.Length > 0).ToList();
+                X: Number(w, "xMin"), XMax: Number(w, "xMax"), Y: Number(w, "yMax") + p * 10_000, Width: Number(page, "width"))))
+            // The exports number their lines in the margin (w:lnNumType): those numbers are not part of the text's lines.
+            .Where(w => w.Text.Length > 0 && !(w.Text.All(char.IsAsciiDigit) && (w.XMax < 62 || w.X > w.Width - 62))).ToList();
         return words.GroupBy(w => Math.Round(w.Y / 4)).OrderBy(g => g.Key)
             .Select(g => string.Join(" ", g.OrderBy(w => w.X).Select(w => w.Text))).ToList();
     }

@@ -37,14 +37,16 @@ public static class OfficeChecks
     }
 
     /// <summary>Converts a .docx to PDF with LibreOffice Writer and returns the text pdftotext reads from it (in reading order).</summary>
-    public static async Task<string> PdfTextAsync(byte[] docx)
+    public static async Task<string> PdfTextAsync(byte[] docx) => await PdfToTextAsync(await ConvertAsync(docx, "text.docx", "pdf", "pdf"));
+
+    /// <summary>The text pdftotext reads from a PDF (in reading order; <paramref name="layout"/>: as laid out, margins and all).</summary>
+    public static async Task<string> PdfToTextAsync(byte[] pdf, bool layout = false)
     {
-        var pdf = await ConvertAsync(docx, "text.docx", "pdf", "pdf");
         var file = Path.Combine(Directory.CreateTempSubdirectory("mou-pdf-").FullName, "text.pdf");
         try
         {
             await File.WriteAllBytesAsync(file, pdf);
-            var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true };
+            var start = new ProcessStartInfo("pdftotext", layout ? ["-layout", "-enc", "UTF-8", file, "-"] : ["-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true };
             using var process = Process.Start(start)!;
             var text = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();

@@ -86,6 +86,7 @@ public static class AuthorizationRules
         ["GET /api/admin/users"] = new(_ => Get("/api/admin/users"), c => c.IsAdmin, Ok: 200),
         ["PUT /api/admin/users/{userId}"] = new(x => Send(HttpMethod.Put, $"/api/admin/users/{x.UserId}", new { name = "Renamed", memberState = "FRA", organization = "un" }), c => c.IsAdmin, Ok: 200, Mutates: true, Leaves: _ => [new Look("/api/admin/users")]),
         ["GET /api/mous/{mouId}/export.docx"] = new(x => Get(Mou(x) + "/export.docx?revision=1"), Reader, Ok: 200),
+        ["GET /api/mous/{mouId}/export.pdf"] = new(x => Get(Mou(x) + "/export.pdf?revision=1"), Reader, Ok: 200),
         ["GET /api/mous/{mouId}/export.akn.xml"] = new(x => Get(Mou(x) + "/export.akn.xml?revision=1"), Reader, Ok: 200),
         ["POST /api/mous/import"] = new(_ => new HttpRequestMessage(HttpMethod.Post, "/api/mous/import")
         {
