@@ -85,6 +85,54 @@ public sealed class ProjectionPagesTests(BrowserFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    public async Task A_proposal_made_on_an_older_draft_is_shown_as_it_would_change_the_current_text()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "Rebase secretariat");
+        var legal = await fixture.App.ClientAsync("LegalOfficer", name: "Rebase legal officer");
+        var fra = await fixture.App.ClientAsync("Delegate", "FRA", name: "Delegate of France");
+        var ind = await fixture.App.ClientAsync("Delegate", "IND", name: "Delegate of India");
+        var mou = await sec.CreateMouAsync("un", "FRA", "IND");
+        var clause = await sec.AddClauseAsync(mou, "States shall train personnel before deployment.", "Training");
+        // France adds "their" to draft 1; India changes "train" on draft 1; then the text says "must" instead of "shall" and "train" became "prepare" (draft 2).
+        var france = (await (await fra.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals", new { text = "States shall train personnel before their deployment." }))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await (await ind.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/proposals", new { text = "States shall instruct personnel before deployment." }))
+            .JsonAsync(HttpStatusCode.Created);
+        await (await legal.PutTextAsync($"/api/mous/{mou}/clauses/{clause}", "States must prepare personnel before deployment.", "\"1\"")).JsonAsync(HttpStatusCode.OK);
+
+        var screen = await fixture.NewPageAsync();
+        await screen.SignInAsync("ind", $"/mous/{mou}/projection");
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/mous/{mou}/now-discussing") { Content = JsonContent.Create(new { clauseId = clause }) };
+        put.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        await (await sec.SendAsync(put)).JsonAsync(HttpStatusCode.OK);
+
+        // The clause alone: its open proposals under it. France's "their" merges onto draft 2 and is the only change shown
+        // (not "must" back to "shall"); India's touches "prepare", changed since: said so, and shown against draft 1.
+        var items = screen.GetByTestId("projection-open-proposal");
+        await Expect(items).ToHaveCountAsync(2, new() { Timeout = 10_000 });
+        var franceItem = items.Filter(new() { Has = screen.GetByTestId("projection-open-sponsor").GetByText("France", new() { Exact = false }) });
+        await Expect(franceItem.Locator("ins")).ToHaveCountAsync(1);
+        await Expect(franceItem.Locator("ins")).ToContainTextAsync("their");
+        await Expect(franceItem.Locator("del")).ToHaveCountAsync(0);
+        await Expect(franceItem.GetByTestId("projection-open-overlap")).ToHaveCountAsync(0);
+        var indiaItem = items.Filter(new() { Has = screen.GetByTestId("projection-open-sponsor").GetByText("India", new() { Exact = false }) });
+        await Expect(indiaItem.GetByTestId("projection-open-overlap")).ToContainTextAsync("Made on draft 1");
+        await screen.ShotAsync(fixture, "projection-rebased-open");
+
+        // France's proposal projected beside the text: the same rebased diff.
+        var version = (await sec.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/mous/{mou}/now-discussing")).GetProperty("version").GetInt32();
+        put = new HttpRequestMessage(HttpMethod.Put, $"/api/mous/{mou}/now-discussing") { Content = JsonContent.Create(new { clauseId = clause, proposalId = france }) };
+        put.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        await (await sec.SendAsync(put)).JsonAsync(HttpStatusCode.OK);
+        var proposed = screen.GetByTestId("projection-proposal");
+        await Expect(proposed).ToContainTextAsync("changes to the current text", new() { Timeout = 10_000 });
+        await Expect(proposed.Locator("ins")).ToHaveCountAsync(1);
+        await Expect(proposed.Locator("ins")).ToContainTextAsync("their");
+        await Expect(proposed.Locator("del")).ToHaveCountAsync(0);
+        await Expect(proposed).ToContainTextAsync("must prepare");
+    }
+
+    [Fact]
     public async Task A_non_party_screen_shows_nothing_of_a_confidential_round_while_a_partys_screen_shows_it()
     {
         var (mou, clauses, proposal) = await ArrangeAsync(confidential: true);
