@@ -133,6 +133,80 @@ public sealed class ProjectionPagesTests(BrowserFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    public async Task The_room_screen_numbers_the_lines_of_the_text_as_laid_out_and_again_when_the_screen_is_narrower()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "Line numbers secretariat");
+        var mou = await sec.CreateMouAsync("un", "FRA", "IND");
+        var text = string.Join(' ', Enumerable.Repeat("The troop-contributing country [shall][should] ensure that all members of its national contingent comply with the standards of conduct.", 3));
+        var clause = await sec.AddClauseAsync(mou, text, "Standards of conduct");
+        var arabic = await sec.AddClauseAsync(mou, string.Join(' ', Enumerable.Repeat("تلتزم الدول المساهمة بقوات بمعايير السلوك الواردة في نشرة الأمين العام", 4)), "");
+
+        var screen = await fixture.NewPageAsync();
+        await screen.SetViewportSizeAsync(1280, 900);
+        await screen.SignInAsync("ind", $"/mous/{mou}/projection");
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/mous/{mou}/now-discussing") { Content = JsonContent.Create(new { clauseId = clause }) };
+        put.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        await (await sec.SendAsync(put)).JsonAsync(HttpStatusCode.OK);
+        await Expect(screen.GetByTestId("projection-text")).ToContainTextAsync("standards of conduct", new() { Timeout = 10_000 });
+
+        var wide = await NumbersAsync(screen);
+        Assert.True(wide.Lines >= 3, $"{wide.Lines} lines");
+        await screen.ShotAsync(fixture, "projection-line-numbers-1280");
+
+        await screen.SetViewportSizeAsync(390, 844);
+        await Expect(screen.GetByTestId("projection-line-numbers").Locator("span")).Not.ToHaveCountAsync(wide.Lines);
+        var narrow = await NumbersAsync(screen);
+        Assert.True(narrow.Lines > wide.Lines, $"{narrow.Lines} lines at 390 px, {wide.Lines} at 1280 px");
+        await screen.ShotAsync(fixture, "projection-line-numbers-390");
+
+        // Arabic: the numbers at the right, where its lines begin.
+        await screen.SetViewportSizeAsync(1280, 900);
+        put = new HttpRequestMessage(HttpMethod.Put, $"/api/mous/{mou}/now-discussing") { Content = JsonContent.Create(new { clauseId = arabic }) };
+        put.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        await (await sec.SendAsync(put)).JsonAsync(HttpStatusCode.OK);
+        await Expect(screen.GetByTestId("projection-text")).ToHaveAttributeAsync("lang", "ar", new() { Timeout = 10_000 });
+        await NumbersAsync(screen);
+        var sides = await screen.EvaluateAsync<double[]>("""
+            () => [document.querySelector('[data-testid=projection-line-numbers] span').getBoundingClientRect().left,
+                   document.querySelector('[data-testid=projection-text]').getBoundingClientRect().right]
+            """);
+        Assert.True(sides[0] >= sides[1] - 1, $"numbers at x={sides[0]}, the text ends at x={sides[1]}");
+    }
+
+    /// <summary>
+    /// The numbers beside the text: 1, 2, 3 … one per line the test finds itself (the text's rects grouped by their
+    /// vertical middle), each number level with its line.
+    /// </summary>
+    private static async Task<(int Lines, int[] Numbers)> NumbersAsync(IPage screen)
+    {
+        var numbers = screen.GetByTestId("projection-line-numbers").Locator("span");
+        await Expect(numbers.First).ToHaveTextAsync("1");
+        var seen = await screen.EvaluateAsync<double[][]>("""
+            () => {
+              const text = document.querySelector('[data-testid=projection-text]');
+              const range = document.createRange(); range.selectNodeContents(text);
+              const mids = [];
+              for (const r of range.getClientRects()) {
+                if (r.width < 1) continue;
+                const mid = (r.top + r.bottom) / 2;
+                if (!mids.some(m => Math.abs(m - mid) < r.height / 2)) mids.push(mid);
+              }
+              mids.sort((a, b) => a - b);
+              const shown = [...document.querySelectorAll('[data-testid=projection-line-numbers] span')]
+                .map(n => { const b = n.getBoundingClientRect(); return [Number(n.textContent), (b.top + b.bottom) / 2]; });
+              return [mids, ...shown];
+            }
+            """);
+        var lines = seen[0];
+        var shown = seen.Skip(1).ToArray();
+        Assert.Equal(lines.Length, shown.Length);
+        Assert.Equal(Enumerable.Range(1, lines.Length).Select(i => (double)i), shown.Select(n => n[0]));
+        for (var i = 0; i < lines.Length; i++)
+            Assert.True(Math.Abs(shown[i][1] - lines[i]) < 8, $"number {i + 1} at y={shown[i][1]}, its line at y={lines[i]}");
+        return (lines.Length, shown.Select(n => (int)n[0]).ToArray());
+    }
+
+    [Fact]
     public async Task A_non_party_screen_shows_nothing_of_a_confidential_round_while_a_partys_screen_shows_it()
     {
         var (mou, clauses, proposal) = await ArrangeAsync(confidential: true);
