@@ -108,6 +108,10 @@ public sealed class DocumentPagesTests(BrowserFixture fixture)
 
         var title = "Imported text " + Guid.NewGuid().ToString("N")[..6];
         await page.GetByTestId("import-file").SetInputFilesAsync(file);
+        // Read at once, created only on Import: the preview says what the text will hold.
+        await Expect(page.GetByTestId("import-preview")).ToContainTextAsync("Nothing is created until you import it.");
+        await Expect(page.GetByTestId("import-preview-complete")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("error")).ToHaveCountAsync(0);
         await page.GetByTestId("import-title").FillAsync(title);
         await page.GetByTestId("import-parties").FillAsync("FRA MAR");
         await page.GetByTestId("import").ClickAsync();
@@ -122,6 +126,55 @@ public sealed class DocumentPagesTests(BrowserFixture fixture)
         await page.WaitForInteractiveAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("clauses")).ToContainTextAsync(TextArrangement.FirstText);
+    }
+
+    [Fact]
+    public async Task The_import_page_shows_what_a_pandoc_document_gives_and_leaves_out_before_the_text_is_created()
+    {
+        // A document nobody on the project wrote: pandoc's, with a table and a footnote beside its numbered paragraphs.
+        var dir = Directory.CreateTempSubdirectory("mou-preview-").FullName;
+        var markdown = Path.Combine(dir, "text.md");
+        await File.WriteAllTextAsync(markdown, """
+            # Standards of conduct
+
+            1. The troop-contributing country shall ensure compliance with the standards of conduct.[^1]
+            2. The Government shall investigate allegations of misconduct.
+
+            | State | Personnel |
+            |-------|-----------|
+            | Ghana | 850       |
+
+            [^1]: As set out in ST/SGB/2003/13.
+            """);
+        var docx = Path.Combine(fixture.ArtifactsPath, $"pandoc-preview-{Guid.NewGuid():N}.docx");
+        using (var pandoc = System.Diagnostics.Process.Start("pandoc", [markdown, "-o", docx])!)
+        {
+            await pandoc.WaitForExitAsync();
+            Assert.Equal(0, pandoc.ExitCode);
+        }
+        var sec = await arrange.SecretariatAsync();
+        var before = (await sec.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/mous?organization=un")).GetArrayLength();
+
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("un-secretariat", "/documents");
+        await page.GetByTestId("import-file").SetInputFilesAsync(docx);
+        var preview = page.GetByTestId("import-preview");
+        await Expect(preview).ToContainTextAsync("Nothing is created until you import it.");
+        await Expect(page.GetByTestId("import-preview-clauses")).ToContainTextAsync("The Government shall investigate allegations of misconduct.");
+        var leftOut = page.GetByTestId("import-preview-left-out");
+        await Expect(leftOut).ToContainTextAsync("table");
+        await Expect(leftOut).ToContainTextAsync("footnote");
+        await page.ShotAsync(fixture, "documents-import-preview-1280");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ShotAsync(fixture, "documents-import-preview-390");
+        // Previewed only: no text was created.
+        Assert.Equal(before, (await sec.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/mous?organization=un")).GetArrayLength());
+
+        await page.GetByTestId("import").ClickAsync();
+        await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Created");
+        await Expect(page.GetByTestId("not-imported")).ToContainTextAsync("table");
+        await Expect(page.GetByTestId("import-preview")).ToHaveCountAsync(0);
+        Assert.Equal(before + 1, (await sec.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/mous?organization=un")).GetArrayLength());
     }
 
     [Fact]

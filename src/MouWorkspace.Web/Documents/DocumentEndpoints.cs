@@ -32,6 +32,9 @@ public static class DocumentEndpoints
         docs.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Staff).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimit)).Accepts<IFormFile>("multipart/form-data")
             .Produces<ImportResponse>(201).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+        docs.MapPost("/import/preview", PreviewImportAsync).RequireAuthorization(Policies.Staff).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimit)).Accepts<IFormFile>("multipart/form-data")
+            .Produces<ImportPreviewResponse>().ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
         docs.MapPost("/{mouId}/markups", MarkupUpload.UploadAsync).RequireAuthorization(Policies.Delegate).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimit)).Accepts<IFormFile>("multipart/form-data")
             .Produces<MarkupResponse>().ProducesProblem(415).ProducesProblem(422);
@@ -159,14 +162,16 @@ public static class DocumentEndpoints
         : "-id" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
             $"{identity.Symbol}\n{identity.Distribution}\n{identity.Date:yyyy-MM-dd}\n{identity.Session}\n{identity.AgendaItem}")))[..12];
 
-    private static async Task<IResult> ImportAsync(IFormFile? file, [FromForm] string? title, [FromForm] string? parties,
-        ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>What an import reads and checks before anything is created: shared by the import and its preview.</summary>
+    private sealed record ImportRead(ImportedText Imported, string Title, string[] Parties, string Language);
+
+    private static async Task<(ImportRead? Read, IResult? Problem)> ReadImportAsync(IFormFile? file, string? title, string? parties)
     {
         if (file is null || file.Length == 0)
-            return Problems.Invalid("file", "file: send the .docx (or an Akoma Ntoso .xml) as the multipart field 'file'");
+            return (null, Problems.Invalid("file", "file: send the .docx (or an Akoma Ntoso .xml) as the multipart field 'file'"));
         var partyCodes = (parties ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(p => p.ToUpperInvariant()).ToArray();
         if (partyCodes.FirstOrDefault(p => !MemberStates.IsKnown(p)) is { } unknown)
-            return Problems.Invalid("parties", $"parties: '{unknown}' is not an ISO 3166-1 alpha-3 code of a UN member state");
+            return (null, Problems.Invalid("parties", $"parties: '{unknown}' is not an ISO 3166-1 alpha-3 code of a UN member state"));
         ImportedText imported;
         try
         {
@@ -178,25 +183,54 @@ public static class DocumentEndpoints
         }
         catch (DocumentRejectedException rejected)
         {
-            return Rejected(rejected);
+            return (null, Rejected(rejected));
         }
         if (imported.Clauses.Count == 0)
-            return Problems.Unprocessable("the document holds no paragraphs to make clauses of");
+            return (null, Problems.Unprocessable("the document holds no paragraphs to make clauses of"));
         if (imported.Clauses.Count > Domain.Text.MouLimits.MaxClauses)
-            return Problems.Unprocessable($"the document holds {imported.Clauses.Count:N0} paragraphs; an MOU holds at most " +
-                $"{Domain.Text.MouLimits.MaxClauses:N0} clauses. Split it, or import the part under negotiation.");
+            return (null, Problems.Unprocessable($"the document holds {imported.Clauses.Count:N0} paragraphs; an MOU holds at most " +
+                $"{Domain.Text.MouLimits.MaxClauses:N0} clauses. Split it, or import the part under negotiation."));
         var finalTitle = (title ?? imported.Title ?? Path.GetFileNameWithoutExtension(file.FileName)).Trim();
         if (Domain.Text.TextRules.Validate(finalTitle, "title", maxLength: TextLimits.Title) is { } titleError)
-            return Problems.Invalid("title", titleError);
+            return (null, Problems.Invalid("title", titleError));
         if (imported.Clauses.Select(c => Domain.Text.TextRules.Validate(c.Text, "text")).FirstOrDefault(e => e is not null) is { } textError)
-            return Problems.Unprocessable("a paragraph of the document cannot be a clause: " + textError);
+            return (null, Problems.Unprocessable("a paragraph of the document cannot be a clause: " + textError));
+        // The document's language (Akoma Ntoso FRBRlanguage) becomes the MOU's original; Word files name none: English.
+        return (new ImportRead(imported, finalTitle, partyCodes, imported.Language ?? MouWorkspace.Domain.Languages.UnLanguages.Default), null);
+    }
+
+    /// <summary>
+    /// The import read without creating anything (issue 18.6): the clauses it would make and what it would leave out, so
+    /// that the import page shows both before the secretariat creates the text. The same checks and problems as the import.
+    /// </summary>
+    private static async Task<IResult> PreviewImportAsync(IFormFile? file, [FromForm] string? title, [FromForm] string? parties)
+    {
+        var (read, problem) = await ReadImportAsync(file, title, parties);
+        if (read is null)
+            return problem!;
+        // The numbers the text will give (MouGrain.CreateWithClausesAsync numbers them the same way, in order).
+        var numbers = new List<string>();
+        foreach (var clause in read.Imported.Clauses)
+            numbers.Add(clause.Number is { } given && !numbers.Contains(given, StringComparer.OrdinalIgnoreCase)
+                ? given : Domain.Numbering.ClauseNumbering.Next(clause.Kind, numbers, numbers.Count));
+        return TypedResults.Ok(new ImportPreviewResponse(read.Title, read.Language,
+            read.Imported.Clauses.Select((c, i) => new ImportPreviewClause(numbers[i], c.Kind == Domain.Numbering.ClauseKind.Preambular ? "preambular" : "operative",
+                c.Heading, c.Text)).ToArray(),
+            NotImported(read.Imported)));
+    }
+
+    private static async Task<IResult> ImportAsync(IFormFile? file, [FromForm] string? title, [FromForm] string? parties,
+        ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var (read, problem) = await ReadImportAsync(file, title, parties);
+        if (read is null)
+            return problem!;
+        var (imported, finalTitle, partyCodes, language) = (read.Imported, read.Title, read.Parties, read.Language);
 
         // The same file imported again with the same title and parties for the same organization is the same MOU: a
         // client that retries after a timeout (the import may or may not have been made) gets it, not a second copy.
         var actor = user.ToActor();
-        // The document's language (Akoma Ntoso FRBRlanguage) becomes the MOU's original; Word files name none: English.
-        var language = imported.Language ?? MouWorkspace.Domain.Languages.UnLanguages.Default;
-        var id = await ImportIdAsync(file, actor.Organization, finalTitle, partyCodes);
+        var id = await ImportIdAsync(file!, actor.Organization, finalTitle, partyCodes);
         var grain = grains.GetGrain<IMouGrain>(id);
         if (await grain.GetInfoAsync() is { } existing)
             return TypedResults.Created($"/api/mous/{id}", new ImportResponse(id, existing.Title, existing.ClauseIds.Count, NotImported(imported), language));
@@ -250,6 +284,12 @@ public static class DocumentEndpoints
 /// comments, front matter), with where it stood and its words: nothing is left out without saying so.</param>
 /// <param name="Language">The MOU's original language: the document's (an Akoma Ntoso FRBRlanguage), else en.</param>
 public sealed record ImportResponse(string Id, string Title, int Clauses, IReadOnlyList<NotImportedResponse> NotImported, string Language);
+
+/// <summary>What <c>POST /api/mous/import</c> would make of the file, and what it would leave out; nothing is created.</summary>
+public sealed record ImportPreviewResponse(string Title, string Language, IReadOnlyList<ImportPreviewClause> Clauses, IReadOnlyList<NotImportedResponse> NotImported);
+
+/// <param name="Kind">"preambular" or "operative".</param>
+public sealed record ImportPreviewClause(string Number, string Kind, string Heading, string Text);
 
 /// <param name="Kind">table, text box, footnote, endnote, comment, front matter, annex; from Akoma Ntoso also document
 /// identification, cover page, table of contents, foreign markup, heading</param>

@@ -81,6 +81,11 @@ public sealed record SilenceBreakDto(string MemberState, string By, DateTimeOffs
 public sealed record SilenceDto(string MouId, int Revision, DateTimeOffset Deadline, string Status, string StartedBy,
     DateTimeOffset StartedAt, SilenceBreakDto? BrokenBy, DateTimeOffset? EndedAt);
 
+/// <summary>What an import would make of a file (POST /api/mous/import/preview), before anything is created.</summary>
+public sealed record ImportPreviewDto(string Title, string Language, IReadOnlyList<ImportPreviewClauseDto> Clauses, IReadOnlyList<NotImportedDto> NotImported);
+
+public sealed record ImportPreviewClauseDto(string Number, string Kind, string Heading, string Text);
+
 public sealed record ImportResultDto(string Id, string Title, int Clauses, IReadOnlyList<NotImportedDto>? NotImported = null);
 
 public sealed record NotImportedDto(string Kind, string Where, int Words);

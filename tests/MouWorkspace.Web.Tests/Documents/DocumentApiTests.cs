@@ -167,6 +167,37 @@ public sealed class DocumentApiTests(ApiFixture fixture, Xunit.Abstractions.ITes
         Assert.Equal(1, created.GetProperty("clauses").GetInt32());
     }
 
+    [Fact]
+    public async Task An_import_preview_shows_the_clauses_and_what_is_left_out_and_creates_nothing()
+    {
+        var sec = await fixture.App.ClientAsync("Secretariat", name: "Docs secretariat");
+        var fra = await fixture.App.ClientAsync("Delegate", "FRA");
+        var mou = await sec.CreateMouAsync();
+        var clause = await sec.AddClauseAsync(mou, "States shall train personnel.", "Training");
+        await sec.AddClauseAsync(mou, "The Government shall exercise jurisdiction.", "");
+        await (await fra.PostAsJsonAsync($"/api/mous/{mou}/clauses/{clause}/comments", new { text = "France asks what training means." })).JsonAsync(HttpStatusCode.Created);
+        var bytes = await (await sec.GetAsync($"/api/mous/{mou}/export.docx?comments=true")).Content.ReadAsByteArrayAsync();
+        var title = "Previewed " + Guid.NewGuid().ToString("N")[..8];
+        var before = (await (await sec.GetAsync("/api/mous?organization=un")).JsonAsync(HttpStatusCode.OK)).GetArrayLength();
+
+        MultipartFormDataContent Form() => new() { { new ByteArrayContent(bytes), "file", "preview.docx" }, { new StringContent(title), "title" } };
+        var preview = await (await sec.PostAsync("/api/mous/import/preview", Form())).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(title, preview.GetProperty("title").GetString());
+        Assert.Equal("en", preview.GetProperty("language").GetString());
+        var clauses = preview.GetProperty("clauses").EnumerateArray().Select(c => (c.GetProperty("number").GetString(), c.GetProperty("heading").GetString(), c.GetProperty("text").GetString())).ToList();
+        Assert.Equal([("OP1", "Training", "States shall train personnel."), ("OP2", "", "The Government shall exercise jurisdiction.")], clauses);
+        Assert.Contains(preview.GetProperty("notImported").EnumerateArray(), l => l.GetProperty("kind").GetString() == "comment");
+        // Nothing was created; the import after it creates the same clauses.
+        Assert.Equal(before, (await (await sec.GetAsync("/api/mous?organization=un")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        var created = await (await sec.PostAsync("/api/mous/import", Form())).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(2, created.GetProperty("clauses").GetInt32());
+
+        // The preview refuses what the import refuses, with the same problems; a delegate may not ask for it.
+        using var bad = new MultipartFormDataContent { { new ByteArrayContent("plain text, not a document"u8.ToArray()), "file", "notes.docx" } };
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await sec.PostAsync("/api/mous/import/preview", bad)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fra.PostAsync("/api/mous/import/preview", Form())).StatusCode);
+    }
+
     public static TheoryData<string, byte[], HttpStatusCode> BadFiles()
     {
         var zip = new MemoryStream();

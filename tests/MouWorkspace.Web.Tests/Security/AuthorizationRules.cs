@@ -92,6 +92,10 @@ public static class AuthorizationRules
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent(Docx.Minimal()), "file", "text.docx" } },
         }, StaffAnywhere, Ok: 201, Mutates: true, Leaves: _ => [new Look("/api/mous?organization=un"), new Look("/api/mous?organization=osce")]),
+        ["POST /api/mous/import/preview"] = new(_ => new HttpRequestMessage(HttpMethod.Post, "/api/mous/import/preview")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(Docx.Minimal()), "file", "text.docx" } },
+        }, StaffAnywhere, Ok: 200, Leaves: _ => [new Look("/api/mous?organization=un"), new Look("/api/mous?organization=osce")]),
         ["POST /api/mous/{mouId}/markups"] = new(x => new HttpRequestMessage(HttpMethod.Post, Mou(x) + "/markups")
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent(Docx.Minimal()), "file", "markup.docx" } },
