@@ -32,6 +32,23 @@ public sealed class ClauseGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_comment_thread_is_the_comment_and_the_comments_it_answers_oldest_first()
+    {
+        var clause = await NewClauseAsync();
+        var root = (await clause.AddCommentAsync("Why exclusive?", null, null, Actors.Delegate("FRA"))).Value!;
+        var other = (await clause.AddCommentAsync("A comment of its own.", null, null, Actors.Delegate("IND"))).Value!;
+        var reply = (await clause.AddCommentAsync("Because of the SOFA.", null, root.Id, Actors.Delegate("IND"))).Value!;
+        var again = (await clause.AddCommentAsync("The SOFA says otherwise.", null, reply.Id, Actors.Delegate("FRA"))).Value!;
+        var fourth = (await clause.AddCommentAsync("Let us take it offline.", null, again.Id, Actors.Delegate("IND"))).Value!;
+
+        Assert.Equal([reply.Id, again.Id, fourth.Id], (await clause.GetCommentThreadAsync(fourth.Id, parents: 2)).Select(c => c.Id));
+        Assert.Equal([root.Id, reply.Id, again.Id, fourth.Id], (await clause.GetCommentThreadAsync(fourth.Id, parents: 10)).Select(c => c.Id));
+        Assert.Equal([other.Id], (await clause.GetCommentThreadAsync(other.Id, parents: 2)).Select(c => c.Id));
+        Assert.Equal("The SOFA says otherwise.", Assert.Single(await clause.GetCommentThreadAsync(again.Id, parents: 0)).Text);
+        Assert.Empty(await clause.GetCommentThreadAsync("no-such-comment", parents: 2));
+    }
+
+    [Fact]
     public async Task Saving_with_a_stale_version_fails_and_keeps_the_other_writers_draft()
     {
         var clause = await NewClauseAsync();

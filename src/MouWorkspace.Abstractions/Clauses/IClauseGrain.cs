@@ -38,6 +38,13 @@ public interface IClauseGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<Comment>> GetCommentsAsync();
 
+    /// <summary>
+    /// One comment and up to <paramref name="parents"/> of the comments it answers, oldest first (the comment last); empty
+    /// when it is not there. What a consumer of a new comment needs, without copying a busy clause's hundreds of comments.
+    /// </summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Comment>> GetCommentThreadAsync(string commentId, int parents);
+
     /// <param name="recorded">A proposal read from a Word markup: the author and date of its changes there.</param>
     Task<Outcome<Proposal>> AddProposalAsync(string text, string onBehalfOf, Actor by, Recorded? recorded = null);
 

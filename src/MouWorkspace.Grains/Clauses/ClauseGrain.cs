@@ -154,6 +154,27 @@ public sealed partial class ClauseGrain(
 
     public async Task<IReadOnlyList<Comment>> GetCommentsAsync() => S.Exists ? [.. await CommentsAsync()] : [];
 
+    public async Task<IReadOnlyList<Comment>> GetCommentThreadAsync(string commentId, int parents)
+    {
+        if (!S.Exists)
+            return [];
+        var list = await CommentsAsync();
+        // From the end: the comment asked for is usually the newest.
+        var comment = list.FindLast(c => c.Id == commentId);
+        if (comment is null)
+            return [];
+        var thread = new List<Comment> { comment };
+        for (var parent = comment.ReplyTo; parent is not null && thread.Count <= parents;)
+        {
+            var found = list.Find(c => c.Id == parent);
+            if (found is null || thread.Contains(found))
+                break;
+            thread.Insert(0, found);
+            parent = found.ReplyTo;
+        }
+        return thread;
+    }
+
     /// <summary>A write whose outcome is unknown: forget the comments held in memory and read them again next time.</summary>
     private async Task WriteCommentOrForgetAsync(Func<Task> write)
     {

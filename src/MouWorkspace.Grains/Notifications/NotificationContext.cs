@@ -96,14 +96,12 @@ public static class NotificationContext
 
     private static async Task<Notification?> CommentAsync(Notification basis, IClauseGrain clause, ClauseView view, NotificationChange change)
     {
-        var comments = await clause.GetCommentsAsync();
-        var comment = comments.FirstOrDefault(c => c.Id == change.ItemId);
-        if (comment is null)
-            return null;
         // The comment and the (up to) two it answers, oldest first.
-        var thread = new List<Comment> { comment };
-        for (var parent = Parent(comment); parent is not null && thread.Count < 3; parent = Parent(parent))
-            thread.Insert(0, parent);
+        if (change.ItemId is not { } commentId)
+            return null;
+        var thread = await clause.GetCommentThreadAsync(commentId, parents: 2);
+        if (thread.Count == 0)
+            return null;
         var replied = thread.Count > 1 ? thread[^2] : null;
         return basis with
         {
@@ -113,8 +111,6 @@ public static class NotificationContext
                 : $"{change.ActorName} replied to {replied.Author} on {view.Number}{Heading(view)}.",
             Thread = thread.Select(c => new NotifiedComment(c.Id, c.Author, c.MemberState, c.Text, c.Quote, c.At)).ToArray(),
         };
-
-        Comment? Parent(Comment c) => c.ReplyTo is null ? null : comments.FirstOrDefault(p => p.Id == c.ReplyTo);
     }
 
     private static async Task<Notification?> ProposalAsync(Notification basis, IClauseGrain clause, ClauseView view, NotificationChange change)

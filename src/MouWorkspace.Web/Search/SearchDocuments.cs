@@ -137,8 +137,8 @@ public sealed class SearchDocuments(IGrainFactory grains)
         var view = await grain.GetAsync();
         if (view is null)
             return null;
-        var comment = (await grain.GetCommentsAsync()).FirstOrDefault(c => c.Id == commentId);
-        return comment is null ? null : CommentDocument(mou, clauseId, null, view, comment);
+        var thread = await grain.GetCommentThreadAsync(commentId, parents: 0);
+        return thread.Count == 0 ? null : CommentDocument(mou, clauseId, null, view, thread[^1]);
     }
 
     public static SearchDocument Reform(ReformItemView item)
