@@ -139,11 +139,18 @@ public class RoomPaperPdfTests
     [Fact]
     public void A_translated_clause_marked_untranslated_says_so_in_the_pdf()
     {
-        var document = Samples.Clean("fr", [new ExportClause("c1", "OP1", "", "The text in English.", ClauseKind.Operative)]) with
+        var document = Samples.Clean("fr", [
+            new ExportClause("c1", "OP1", "", "The text in English.", ClauseKind.Operative),
+            new ExportClause("c2", "OP2", "Training", "Le texte en français.", ClauseKind.Operative)]) with
         {
-            Translation = new TranslationNotes("en", new Dictionary<string, ClauseTranslation> { ["c1"] = new(TranslationMark.Untranslated, null, 1) }),
+            Translation = new TranslationNotes("en", new Dictionary<string, ClauseTranslation> { ["c1"] = new(TranslationMark.Untranslated, null, 1) })
+            {
+                OriginalHeadings = new HashSet<string> { "c2" },
+            },
         };
         var text = Text(Write(document));
+        // The heading shown in the original, and its note after a space.
+        Assert.Contains("Training [Heading not yet translated", text);
         Assert.Contains("The text in English.", text);
         Assert.Contains("Page 1 sur 1", text);
         Assert.Contains("[", text); // the note before the clause: not yet translated

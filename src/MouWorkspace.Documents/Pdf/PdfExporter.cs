@@ -271,7 +271,11 @@ public static class PdfExporter
             {
                 headingPieces.AddRange(text.Pieces(clause.Heading, Heading with { Mark = clauseMark }));
                 if (mark?.Mark != TranslationMark.Untranslated && document.Translation?.OriginalHeadings.Contains(clause.Id) == true)
+                {
+                    var last = headingPieces[^1]; // a space between the heading and its note
+                    headingPieces[^1] = new Piece(last.Text, last.Style, last.Runs, last.Width, true, last.BreakAfter, last.Direction);
                     headingPieces.AddRange(text.Pieces(TranslationNote.ForHeading(document.Translation.OriginalLanguage), Small with { Grey = true }));
+                }
             }
             var body = new List<Piece>();
             if (mark is not null)
