@@ -93,6 +93,11 @@ public class RoomPaperPdfTests
         Assert.True(label.XMax > label.PageWidth - Margin - 2, $"OP1 at {label.X}–{label.XMax}");
         // "(ST/SGB/2003/13)" reads left to right inside the Arabic line.
         Assert.Contains(words, w => w.Text.Contains("(ST/SGB/2003/13)", StringComparison.Ordinal));
+
+        // A sentence that ends on a Latin word: its full stop is at the paragraph's end, the left in Arabic.
+        var ending = Write(Samples.Clean("ar", [new ExportClause("b", "OP2", "", Samples.Arabic + " (ST/SGB/2003/13).", ClauseKind.Operative)]));
+        var symbol = Words(ending).Single(w => w.Text.Contains("ST/SGB/2003/13", StringComparison.Ordinal));
+        Assert.StartsWith(".", symbol.Text, StringComparison.Ordinal);
         // pdftotext joins a number to the Arabic word beside it in its text (the boxes show the gap): compare without spaces.
         Assert.Contains("الصفحة1من1", new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray()));
     }

@@ -119,7 +119,19 @@ internal sealed class PdfText(PdfFonts fonts, bool rightToLeft)
                     pieces.Add(new Piece("", style, [], 0, false, true, -1)); // an empty line
                 return;
             }
-            pieces.Add(MakePiece(word.ToString(), style, spaceAfter, breakAfter));
+            var whole = word.ToString();
+            // In a right-to-left text, punctuation after a Latin word ("(ST/SGB/2003/13).") is a piece of its own: a neutral
+            // at the end of the sentence takes the paragraph's direction and stands at its left end, not at the Latin word's right.
+            var cut = whole.Length;
+            while (RightToLeft && cut > 0 && char.IsPunctuation(whole[cut - 1]) && whole[cut - 1] is not (')' or ']' or '»' or '”'))
+                cut--;
+            if (cut > 0 && cut < whole.Length && whole[..cut].Any(c => char.IsLetter(c) && ScriptOf(c) != PdfScript.Arabic))
+            {
+                pieces.Add(MakePiece(whole[..cut], style, spaceAfter: false, breakAfter: false));
+                pieces.Add(MakePiece(whole[cut..], style, spaceAfter, breakAfter));
+            }
+            else
+                pieces.Add(MakePiece(whole, style, spaceAfter, breakAfter));
             word.Clear();
         }
     }
@@ -223,9 +235,13 @@ internal sealed class PdfText(PdfFonts fonts, bool rightToLeft)
             var gap = line.Count > 0 && line[^1].SpaceAfter ? SpaceWidth(line[^1].Style) : 0;
             if (line.Count > 0 && used + gap + piece.Width > width)
             {
+                // Punctuation cut off its word (a right-to-left text's) does not begin a line: the word goes with it.
+                var glued = line.Count > 1 && !line[^1].SpaceAfter && piece.Text.Length > 0 && piece.Text.All(char.IsPunctuation) ? line[^1] : null;
+                if (glued is not null)
+                    line.RemoveAt(line.Count - 1);
                 lines.Add(line);
-                line = [];
-                used = 0;
+                line = glued is null ? [] : [glued];
+                used = glued?.Width ?? 0;
                 gap = 0;
             }
             line.Add(piece);
