@@ -86,6 +86,15 @@ public sealed class ClauseWorkflowTests(BrowserFixture fixture)
         Assert.Equal([original, theirs, expected], drafts.Select(d => d.GetProperty("text").GetString()));
         Assert.Equal([1, 2, 3], drafts.Select(d => d.GetProperty("version").GetInt32()));
         Assert.Equal(["Other legal officer", "DPKO Legal Officer"], drafts.Skip(1).Select(d => d.GetProperty("author").GetString()));
+
+        // The page saves in-process, through the application service (issue 16.3): on record once, as the API operation it
+        // is, with its target; the attempt refused as stale (412) not at all.
+        var mine = (await (await staff.GetAsync($"/api/mous/{mouId}/audit")).JsonAsync(HttpStatusCode.OK)).EnumerateArray()
+            .Where(r => r.GetProperty("name").GetString() == "DPKO Legal Officer").ToList();
+        var saved = Assert.Single(mine);
+        Assert.Equal("PUT /api/mous/{mouId}/clauses/{clauseId}", saved.GetProperty("action").GetString());
+        Assert.Equal(200, saved.GetProperty("status").GetInt32());
+        Assert.Equal($"mouId={mouId}/clauseId={clauseId}", saved.GetProperty("target").GetString());
     }
 
     [Fact]

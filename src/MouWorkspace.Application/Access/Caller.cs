@@ -14,6 +14,9 @@ public sealed record Caller(string UserId, string Name, IReadOnlyList<string> Ro
 
     public bool IsStaff => IsIn(RoleNames.Secretariat) || IsIn(RoleNames.LegalOfficer);
 
+    /// <summary>Who may comment on a text and resolve a thread: delegates and staff (not observers or administrators).</summary>
+    public bool IsCommenter => IsStaff || IsIn(RoleNames.Delegate);
+
     public Actor ToActor() => new(UserId, Name, string.Join(",", Roles), MemberState, Organization);
 
     /// <summary>The caller as the one read rule (<see cref="MouReadRule"/>) sees them.</summary>

@@ -14,8 +14,8 @@ namespace MouWorkspace.Application.Clauses;
 /// <summary>
 /// A text's clauses for a caller: read, add, save a draft, move, remove, agree, their drafts and diffs. The same rules for
 /// the API and the pages: the MOU's read rule and the clause's membership first, the request's fields checked before any
-/// grain call (bad input stores nothing), the grain's refusal mapped to a problem. Who may call which (staff for
-/// changes) is the authorization policy of the endpoint or page in front of it.
+/// grain call (bad input stores nothing), the grain's refusal mapped to a problem. Changes are staff's (the API's
+/// <c>staff</c> policy says it once more in front of the endpoints; a page calling in-process has only this check).
 /// </summary>
 public sealed class ClauseService(IGrainFactory grains, MouAccess access, LocalReads? reads = null)
 {
@@ -48,6 +48,8 @@ public sealed class ClauseService(IGrainFactory grains, MouAccess access, LocalR
 
     public async Task<AppResult<ClauseCreatedResponse>> AddAsync(string mouId, AddClauseRequest command, Caller caller)
     {
+        if (!caller.IsStaff)
+            return StaffOnly;
         if (TextRules.Validate(command.Heading, "heading", required: false, maxLength: TextLimits.Heading) is { } headingError)
             return AppProblem.Invalid("heading", headingError);
         if (TextRules.Validate(command.Text, "text") is { } textError)
@@ -65,6 +67,8 @@ public sealed class ClauseService(IGrainFactory grains, MouAccess access, LocalR
     /// <summary>A new draft of the version the caller edited; a stale version is refused and the other writer's draft stays.</summary>
     public async Task<AppResult<VersionResponse>> SaveDraftAsync(string mouId, string clauseId, int editedVersion, SaveDraftRequest command, Caller caller)
     {
+        if (!caller.IsStaff)
+            return StaffOnly;
         if (TextRules.Validate(command.Text, "text") is { } textError)
             return AppProblem.Invalid("text", textError);
         if (TextRules.Validate(command.Rationale, "rationale", required: false, maxLength: TextLimits.Rationale) is { } rationaleError)
@@ -78,6 +82,8 @@ public sealed class ClauseService(IGrainFactory grains, MouAccess access, LocalR
 
     public async Task<AppResult<Done>> RemoveAsync(string mouId, string clauseId, Caller caller)
     {
+        if (!caller.IsStaff)
+            return StaffOnly;
         var opened = await OpenAsync(mouId, clauseId, caller);
         if (!opened.Ok)
             return opened.Problem!;
@@ -86,6 +92,8 @@ public sealed class ClauseService(IGrainFactory grains, MouAccess access, LocalR
 
     public async Task<AppResult<Done>> MoveAsync(string mouId, string clauseId, MoveClauseRequest command, Caller caller)
     {
+        if (!caller.IsStaff)
+            return StaffOnly;
         var opened = await OpenAsync(mouId, clauseId, caller);
         if (!opened.Ok)
             return opened.Problem!;
@@ -95,6 +103,8 @@ public sealed class ClauseService(IGrainFactory grains, MouAccess access, LocalR
 
     public async Task<AppResult<ClauseResponse>> SetAgreementAsync(string mouId, string clauseId, AgreementRequest command, Caller caller)
     {
+        if (!caller.IsStaff)
+            return StaffOnly;
         if (!ClauseStatusRules.TryParseAgreement(command.Agreement, out var agreement))
             return AppProblem.Invalid("agreement", "agreement: must be open, ad-ref or agreed");
         var opened = await OpenAsync(mouId, clauseId, caller);
@@ -124,6 +134,8 @@ public sealed class ClauseService(IGrainFactory grains, MouAccess access, LocalR
             return AppProblem.NotFound($"there is no draft {(left is null ? from : to)} of this clause");
         return new DiffResponse(from.Value, to.Value, WordDiff.Compute(left.Text, right.Text));
     }
+
+    private static readonly AppProblem StaffOnly = AppProblem.Forbidden("only the secretariat and legal officers change the text");
 
     private static bool TryParseKind(string value, out ClauseKind kind)
     {

@@ -9,10 +9,13 @@ namespace MouWorkspace.Application.Discussion;
 
 /// <summary>
 /// Comments and proposals on a clause of the original text: the clause's read rule first (<see cref="ClauseService.OpenAsync"/>),
-/// the request checked before any grain call, the grain's refusal as a problem.
+/// the request checked before any grain call, the grain's refusal as a problem. Who may comment (delegates and staff) and
+/// propose (delegates) is checked here too, as the API's policies check it in front of the endpoints.
 /// </summary>
 public sealed class DiscussionService(ClauseService clauses)
 {
+    private static readonly AppProblem CommentersOnly = AppProblem.Forbidden("only delegates, legal officers and the secretariat comment");
+
     public async Task<AppResult<IReadOnlyList<Comment>>> CommentsAsync(string mouId, string clauseId, Caller caller)
     {
         var opened = await clauses.OpenAsync(mouId, clauseId, caller);
@@ -21,6 +24,8 @@ public sealed class DiscussionService(ClauseService clauses)
 
     public async Task<AppResult<IdResponse>> AddCommentAsync(string mouId, string clauseId, CommentRequest body, Caller caller)
     {
+        if (!caller.IsCommenter)
+            return CommentersOnly;
         if (DiscussionRules.CheckComment(body, caller) is { } invalid)
             return invalid;
         // The comment's access check reads the MOU's published facts when its grain is in this process (a hot path).
@@ -33,6 +38,8 @@ public sealed class DiscussionService(ClauseService clauses)
 
     public async Task<AppResult<Comment>> ResolveAsync(string mouId, string clauseId, string commentId, ResolveRequest body, Caller caller)
     {
+        if (!caller.IsCommenter)
+            return CommentersOnly;
         var opened = await clauses.OpenAsync(mouId, clauseId, caller);
         if (!opened.Ok)
             return opened.Problem!;
@@ -41,6 +48,8 @@ public sealed class DiscussionService(ClauseService clauses)
 
     public async Task<AppResult<ProposalCreatedResponse>> ProposeAsync(string mouId, string clauseId, ProposalRequest body, Caller caller)
     {
+        if (!caller.IsIn(Roles.Delegate))
+            return AppProblem.Forbidden("only delegates propose wording");
         var sponsor = DiscussionRules.ResolveProposer(body, caller);
         if (!sponsor.Ok)
             return sponsor.Problem!;

@@ -25,6 +25,8 @@ public sealed record AppProblem(ProblemKind Kind, string Detail, string? Field =
 
     public static AppProblem Invalid(string field, string detail) => new(ProblemKind.Invalid, detail, field);
 
+    public static AppProblem Forbidden(string detail) => new(ProblemKind.Forbidden, detail);
+
     /// <summary>A grain's refusal. Grain messages about one field start with "field: …" (the one place that reads them).</summary>
     public static AppProblem From(Failure failure, string? message) => failure switch
     {

@@ -43,7 +43,7 @@ public static class AuditFilterSetup
     }
 }
 
-public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json, AuditedReads reads, ILogger<AuditFilter> logger) : IEndpointFilter
+public sealed class AuditFilter(AuditRecords records, IOptions<JsonOptions> json, AuditedReads reads) : IEndpointFilter
 {
     /// <summary>A handler that knows the hash of what it produced (an export's bytes) leaves it here.</summary>
     public const string ContentHashItem = "audit-content-hash";
@@ -76,23 +76,13 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
 
         var user = http.User;
         var route = "/" + ((http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "").Trim('/');
-        var entry = new AuditEntry(user.UserId(), user.Identity?.Name ?? "", string.Join(",", user.FindAll(MouClaims.Roles).Select(c => c.Value)),
-            user.MemberState(), user.Organization(), $"{http.Request.Method} {route}", Target(http), status,
+        var entry = AuditRecords.Entry(user, $"{http.Request.Method} {route}", AuditRecords.Target(http.Request.RouteValues), status,
             http.Items[ContentHashItem] as string ?? await ContentHashAsync(context, json.Value.SerializerOptions));
         var scope = Scope(http, user, answer);
         // A read (an export) is on record once per user, document and day: reads cannot fill an MOU's log, changes can.
         if (HttpMethods.IsGet(http.Request.Method) && !reads.FirstToday(scope, entry))
             return result;
-        try
-        {
-            await grains.Get<IAuditLogGrain>(scope).AppendAsync(entry);
-        }
-        catch (Exception ex)
-        {
-            // The change is made: answering 5xx would tell the caller it was not. Losing its record is
-            // logged as critical so that operations see it at once.
-            logger.LogCritical(ex, "Audit record not written for {Action} on {Target} by {User}", entry.Action, entry.Target, entry.UserId);
-        }
+        await records.AppendAsync(scope, entry);
         return result;
     }
 
@@ -111,9 +101,6 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
 
     private static string? Location(object? result) => result?.GetType().GetProperty("Location")?.GetValue(result) as string;
 
-    private static string Target(HttpContext http) =>
-        string.Join("/", http.Request.RouteValues.Select(v => $"{v.Key}={v.Value}"));
-
     /// <summary>SHA-256 of what the caller sent: the bound request bodies, or an uploaded file's bytes.</summary>
     private static async Task<string> ContentHashAsync(EndpointFilterInvocationContext context, JsonSerializerOptions options)
     {
@@ -127,11 +114,11 @@ public sealed class AuditFilter(IGrainFactory grains, IOptions<JsonOptions> json
                         hash.AppendData(await SHA256.HashDataAsync(stream));
                     break;
                 case { } body when body.GetType().Name.EndsWith("Request", StringComparison.Ordinal):
-                    hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), options));
+                    AuditRecords.AppendBody(hash, body, options);
                     break;
             }
         }
-        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+        return AuditRecords.Hex(hash);
     }
 }
 

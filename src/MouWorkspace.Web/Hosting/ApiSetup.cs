@@ -49,6 +49,7 @@ public static class ApiSetup
             });
         });
         services.AddSingleton(sp => new AuditedReads(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<AuditRecords>();
         builder.AddMouHardening();
     }
 

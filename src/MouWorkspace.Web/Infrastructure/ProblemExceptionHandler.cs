@@ -26,7 +26,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         });
     }
 
-    private static (int Status, string Title, string Detail) Classify(Exception exception, bool read) => exception switch
+    /// <summary>The status and words for an exception: the API's answer, and a page's error for a service call made in-process.</summary>
+    public static (int Status, string Title, string Detail) Classify(Exception exception, bool read) => exception switch
     {
         BadHttpRequestException { InnerException: JsonException json } =>
             (400, "Malformed request body", json.Path is { Length: > 1 } path ? $"The JSON body is not valid for this call at {path}." : "The request body is not valid JSON for this call."),
@@ -46,7 +47,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     /// Storage or the cluster failing, however deep the grain runtime wrapped it (a storage provider's error
     /// inside an activation failure, a refused connection inside a storage error).
     /// </summary>
-    private static bool IsOutage(Exception? exception)
+    public static bool IsOutage(Exception? exception)
     {
         for (var depth = 0; exception is not null && depth < 10; depth++, exception = exception.InnerException)
         {

@@ -36,6 +36,13 @@ public abstract class LivePage : ComponentBase, IDisposable
             Error = error;
             return false;
         }
+        catch (Exception outage) when (MouWorkspace.Web.Infrastructure.ProblemExceptionHandler.IsOutage(outage))
+        {
+            // A read made in-process (an application service) meets storage or the cluster down: the API's 503, in words.
+            var (status, title, detail) = MouWorkspace.Web.Infrastructure.ProblemExceptionHandler.Classify(outage, read: true);
+            Error = new ApiError((System.Net.HttpStatusCode)status, title, detail);
+            return false;
+        }
     }
 
     private void OnChanged(LiveEvent change)
